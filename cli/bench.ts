@@ -1,0 +1,109 @@
+// npm run bench -- [--payments 1000000] [--engines sqlite,pg] [--pg-url postgres://…/kbo_bench]
+//                  [--sqlite-file data/bench.sqlite3] [--reseed] [--keep] [--samples 50]
+//                  [--burst 1] [--duration 10]
+//
+// The performance benchmark of CONTRACT §9. For each engine: a database of the size asked
+// (seeded by `npm run db:seed`, timed; reused when it already holds that many payments), the
+// real server in a child process, every list shape through HTTP beside the same query on the
+// database, first-page throughput at 16 clients, and the stats endpoints. Writes
+// bench/results.md (and bench/results.json, from which it is rendered). PostgreSQL runs when
+// --pg-url, BENCH_PG_URL or TEST_DATABASE_URL names a server (the benchmark uses its own
+// database there, `kbo_bench` unless the URL names another). The databases are removed at the
+// end unless --keep.
+import fs from 'node:fs';
+import os from 'node:os';
+import { dropDatabase, openBench, paymentCount, seedFresh, type BenchTarget } from '../bench/benchDatabase.ts';
+import { startServer } from '../bench/benchServer.ts';
+import {
+  engineVersion, measureEndpoints, measureShapes, measureThroughput, signedInClient, type EngineResult, type MeasureOptions,
+} from '../bench/measureEngine.ts';
+import { machineDescription, readResults, renderMarkdown } from '../bench/report.ts';
+import type { Engine } from '../server/db/connect.ts';
+import { parseArgs } from './args.ts';
+
+const RESULTS_JSON = 'bench/results.json';
+const RESULTS_MD = 'bench/results.md';
+const BUNDLE_MD = 'bench/bundle.md';
+
+const args = parseArgs();
+const num = (name: string, fallback: number) => {
+  const v = args[name] === undefined ? fallback : Number(args[name]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+};
+const payments = num('payments', 1_000_000);
+const options: MeasureOptions = {
+  samples: num('samples', 50),
+  clients: num('clients', 16),
+  burstSeconds: num('burst', 1),
+  throughputSeconds: num('duration', 10),
+  log: (line) => console.log(line),
+};
+
+function pgUrl(): string | undefined {
+  const given = (args['pg-url'] as string | undefined) ?? process.env.BENCH_PG_URL;
+  if (given) return given;
+  if (!process.env.TEST_DATABASE_URL) return undefined;
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = '/kbo_bench';
+  return url.toString();
+}
+
+const targets: BenchTarget[] = [];
+const wanted = String(args.engines ?? 'sqlite,pg').split(',');
+if (wanted.includes('sqlite')) targets.push({ engine: 'sqlite', url: `sqlite:${args['sqlite-file'] ?? 'data/bench.sqlite3'}` });
+if (wanted.includes('pg')) {
+  const url = pgUrl();
+  if (url) targets.push({ engine: 'pg', url });
+  else console.log('PostgreSQL skipped: pass --pg-url postgres://… (or set BENCH_PG_URL) to bench it too.');
+}
+if (targets.length === 0) throw new Error('no engine to benchmark');
+
+async function benchEngine(target: BenchTarget): Promise<EngineResult> {
+  console.log(`\n== ${target.engine}: ${payments.toLocaleString('en-US')} payments`);
+  const existing = await paymentCount(target);
+  const seed = existing === payments && !args.reseed
+    ? (console.log(`reusing the database (${existing} payments); --reseed to time a fresh seed`), { seconds: null, log: [] })
+    : await seedFresh(target, payments, (line) => console.log(`  seed: ${line}`));
+  const loadAverage = os.loadavg();
+  const db = openBench(target);
+  const server = await startServer(target.url);
+  const client = await signedInClient(server.base, options.clients);
+  try {
+    console.log('list shapes (one client; then 16 clients for the req/s column):');
+    const shapes = await measureShapes(db, client, options);
+    console.log(`first page of payments, ${options.clients} clients for ${options.throughputSeconds} s:`);
+    const throughput = await measureThroughput(client, server.cpuMs, options);
+    console.log(
+      `  ${Math.round(throughput.perSecond)} req/s, p95 ${throughput.underLoad.p95.toFixed(1)} ms, ${throughput.errors} errors; ` +
+        `server ${throughput.serverCpuMsPerRequest.toFixed(2)} ms CPU per request`,
+    );
+    console.log('stats, search and report endpoints:');
+    const endpoints = await measureEndpoints(db, client, options);
+    return {
+      engine: target.engine, payments, measuredAt: new Date().toISOString(), loadAverage,
+      version: await engineVersion(db), seed, throughput, shapes, endpoints,
+    };
+  } finally {
+    client.close();
+    await server.stop();
+    await db.destroy();
+  }
+}
+
+const results = readResults(RESULTS_JSON);
+try {
+  for (const target of targets) {
+    const r = await benchEngine(target);
+    results.engines[target.engine as Engine] = { ...r, machine: machineDescription() };
+    fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 1)}\n`);
+    const bundle = fs.existsSync(BUNDLE_MD) ? fs.readFileSync(BUNDLE_MD, 'utf8') : null;
+    fs.writeFileSync(RESULTS_MD, renderMarkdown(results, bundle));
+    console.log(`wrote ${RESULTS_MD}`);
+  }
+} finally {
+  if (!args.keep) {
+    for (const target of targets) await dropDatabase(target);
+    console.log('benchmark databases removed (--keep to keep them for another run)');
+  }
+}

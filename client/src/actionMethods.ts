@@ -1,0 +1,121 @@
+// The data provider's custom methods for the actions of CONTRACT §5.3 — refunds, payout
+// decisions, submitting or accepting a dispute, notes and evidence — spread into dataProvider.ts.
+// (A dispute's assignee and response text use the standard update: PUT /api/disputes/:id.)
+// Every POST carries the Idempotency-Key the screen chose, so a retry or a double click replays
+// the first answer instead of acting twice; errors are react-admin HttpErrors carrying the
+// server's message.
+import { HttpError } from 'react-admin';
+
+export interface ActionErrorBody {
+  message?: string;
+  errors?: Record<string, string>;
+}
+
+/** A refused or failed call. `replayed`: the server answered from its idempotency store. */
+export class ActionError extends HttpError {
+  constructor(
+    message: string,
+    status: number,
+    body: ActionErrorBody | undefined,
+    readonly replayed: boolean,
+  ) {
+    super(message, status, body);
+    // HttpError pins its own prototype; restore ours so `instanceof ActionError` holds.
+    Object.setPrototypeOf(this, ActionError.prototype);
+    this.name = 'ActionError';
+  }
+}
+
+interface Send {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  json?: unknown;
+  form?: FormData;
+  key?: string;
+}
+
+async function send<T>(url: string, { method = 'GET', json, form, key }: Send = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
+  if (key) headers['Idempotency-Key'] = key;
+  // A network failure rejects here with a TypeError (no status): the outcome is unknown.
+  const res = await fetch(url, {
+    method, headers, credentials: 'same-origin', body: form ?? (json === undefined ? undefined : JSON.stringify(json)),
+  });
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    throw new ActionError(body?.message ?? res.statusText, res.status, body, res.headers.get('Idempotent-Replayed') === 'true');
+  }
+  return body as T;
+}
+
+const path = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join('/')}`;
+
+export interface RefundInput {
+  payment_id: string;
+  amount: number;
+  reason: string;
+  note?: string | null;
+}
+
+export interface DisputeNote {
+  id: string;
+  dispute_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface DisputeAttachment {
+  id: string;
+  dispute_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+/** The authorised download route of an evidence file (also what previews read). */
+export const attachmentUrl = (id: string, attachmentId: string) => path('disputes', id, 'attachments', attachmentId);
+
+type AnyRecord = Record<string, any> & { id: string };
+
+export const actionMethods = {
+  /** POST /api/refunds: a succeeded refund, or the server's refusal. */
+  refund: (input: RefundInput, key: string) => send<AnyRecord>(path('refunds'), { method: 'POST', json: input, key }),
+
+  /** POST /api/payouts/:id/approve → the payout (approved, or pending_second_approval). */
+  approvePayout: (id: string, key: string) => send<AnyRecord>(path('payouts', id, 'approve'), { method: 'POST', json: {}, key }),
+
+  declinePayout: (id: string, reason: string, key: string) =>
+    send<AnyRecord>(path('payouts', id, 'decline'), { method: 'POST', json: { reason }, key }),
+
+  submitDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'submit'), { method: 'POST', json: {}, key }),
+
+  acceptDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'accept'), { method: 'POST', json: {}, key }),
+
+  disputeNotes: (id: string) => send<DisputeNote[]>(path('disputes', id, 'notes')),
+
+  addDisputeNote: (id: string, body: string, key: string) =>
+    send<DisputeNote>(path('disputes', id, 'notes'), { method: 'POST', json: { body }, key }),
+
+  disputeAttachments: (id: string) => send<DisputeAttachment[]>(path('disputes', id, 'attachments')),
+
+  /** Multipart upload, field `file`; the server checks the type by content and the size. */
+  uploadDisputeAttachment: (id: string, file: File, key: string) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send<DisputeAttachment>(path('disputes', id, 'attachments'), { method: 'POST', form, key });
+  },
+
+  deleteDisputeAttachment: (id: string, attachmentId: string) =>
+    send<DisputeAttachment>(path('disputes', id, 'attachments', attachmentId), { method: 'DELETE' }),
+
+  /** An evidence file's content, for previews. */
+  async attachmentBlob(id: string, attachmentId: string): Promise<Blob> {
+    const res = await fetch(attachmentUrl(id, attachmentId), { credentials: 'same-origin' });
+    if (!res.ok) throw new ActionError(res.statusText, res.status, undefined, false);
+    return res.blob();
+  },
+};

@@ -1,0 +1,78 @@
+// The one list frame every resource uses: filters (bar and sidebar), sortable columns with a
+// column chooser, page sizes 10/25/50/100, saved queries, server-side export, empty states, and
+// on phones a compact list instead of the table.
+import type { ReactElement, ReactNode } from 'react';
+import {
+  ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
+} from 'react-admin';
+import { EmptyList } from './EmptyList.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { FilterSidebar } from './FilterSidebar.tsx';
+import { ListPagination } from './ListPagination.tsx';
+import { useIsSmall } from './useIsSmall.ts';
+
+export const PAGE_SIZES = [10, 25, 50, 100];
+
+type RowText = (record: any) => ReactNode;
+
+export interface ResourceListProps {
+  filters: ReactElement[];
+  /** FilterList blocks for the sidebar (saved queries are always there). */
+  sidebar?: ReactNode;
+  /** DataTable columns. */
+  children: ReactNode;
+  /** The compact phone rendering of a row. */
+  mobile: { primary: RowText; secondary?: RowText; tertiary?: RowText };
+  sort?: SortPayload;
+  hiddenColumns?: string[];
+  /** Extra buttons for the top toolbar (e.g. create). */
+  actions?: ReactNode;
+  /** Filters the list always applies (not shown, not removable). */
+  filter?: Record<string, unknown>;
+  /** Saved views above the rows (common/ListTabs). */
+  tabs?: ReactNode;
+}
+
+function ListActions({ extra }: { extra?: ReactNode }) {
+  const isSmall = useIsSmall();
+  return (
+    <TopToolbar>
+      {extra}
+      <FilterButton />
+      {!isSmall && <ColumnsButton />}
+      <ExportMenu />
+    </TopToolbar>
+  );
+}
+
+export function ResourceList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs }: ResourceListProps) {
+  const isSmall = useIsSmall();
+  return (
+    <List
+      filters={filters}
+      filter={filter}
+      sort={sort ?? { field: 'created_at', order: 'DESC' }}
+      perPage={25}
+      pagination={<ListPagination rowsPerPageOptions={PAGE_SIZES} />}
+      actions={<ListActions extra={actions} />}
+      aside={<FilterSidebar>{sidebar}</FilterSidebar>}
+      empty={<EmptyList />}
+      sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 } }}
+    >
+      {tabs}
+      {isSmall ? (
+        <SimpleList
+          className="compact-list"
+          rowClick="show"
+          primaryText={mobile.primary}
+          secondaryText={mobile.secondary}
+          tertiaryText={mobile.tertiary}
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={hiddenColumns} sx={{ '& .RaDataTable-tableWrapper': { overflowX: 'auto' }, '& td': { whiteSpace: 'nowrap' } }}>
+          {children}
+        </DataTable>
+      )}
+    </List>
+  );
+}

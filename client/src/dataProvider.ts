@@ -1,0 +1,68 @@
+// ra-data-simple-rest on /api (the list protocol of CONTRACT §5.1), plus the calls the API adds
+// beyond it. Other features extend this object with their own methods (actions, notes, ...).
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
+import { actionMethods } from './actionMethods.ts';
+import { statsMethods } from './dashboard/statsApi.ts';
+
+export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
+  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+
+export interface SearchHit {
+  resource: string;
+  id: string;
+  label: string;
+  status?: string;
+}
+
+const base = simpleRestProvider('/api', httpClient);
+
+/** What a list response's `meta` says about its total (useListContext().meta). */
+export interface TotalMeta {
+  /** False when the server capped the count: more rows match than it counted. */
+  totalExact: boolean;
+  /** With totalExact false: the cap, so the list reads "more than 10,000". */
+  totalMoreThan?: number;
+}
+
+/**
+ * Runs one ra-data-simple-rest list call (so the URL, the Range header and the total parsing
+ * stay exactly its own) and reads X-Total-Count-Exact from the same response. A capped total
+ * becomes cap + 1 — rows known to exist, a true lower bound — so the pagination always offers
+ * the next page; the server counts further as the pages go deeper, and the total grows.
+ */
+async function withTotalExact(call: (provider: DataProvider) => Promise<GetListResult>): Promise<GetListResult> {
+  let exact = true;
+  const provider = simpleRestProvider('/api', async (url, options) => {
+    const response = await httpClient(url, options);
+    exact = response.headers.get('X-Total-Count-Exact') !== 'false';
+    return response;
+  });
+  const result = await call(provider);
+  if (exact || result.total === undefined) return { ...result, meta: { ...result.meta, totalExact: true } satisfies TotalMeta };
+  return { ...result, total: result.total + 1, meta: { ...result.meta, totalExact: false, totalMoreThan: result.total } satisfies TotalMeta };
+}
+
+export const dataProvider = {
+  ...base,
+  getList: (resource, params) => withTotalExact((p) => p.getList(resource, params)),
+  getManyReference: (resource, params) => withTotalExact((p) => p.getManyReference(resource, params)),
+  /** GET /api/search: ids, references, emails, card last 4 and names across resources. */
+  async search(q: string): Promise<SearchHit[]> {
+    const { json } = await httpClient(`/api/search?q=${encodeURIComponent(q)}`);
+    return json as SearchHit[];
+  },
+  /** Refunds, payout decisions, dispute work, notes and evidence (CONTRACT §5.3). */
+  ...actionMethods,
+  /** GET /api/stats/*, /api/reports/reconciliation (docs/stats-api.md). */
+  ...statsMethods,
+} satisfies DataProvider;
+
+export type KboDataProvider = typeof dataProvider;
+
+/** The export endpoint of CONTRACT §5.4 for a list's current filter and sort. */
+export function exportUrl(resource: string, format: 'csv' | 'json', filter: object, sort?: { field: string; order: string }) {
+  const params = new URLSearchParams({ format, filter: JSON.stringify(filter) });
+  if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
+  return `/api/${resource}/export?${params}`;
+}

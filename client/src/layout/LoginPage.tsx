@@ -1,0 +1,73 @@
+// Sign-in: email and password against /api/auth/login. The language can be chosen before
+// signing in; errors say what went wrong without revealing which of the two was wrong.
+import { Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Form, LocalesMenuButton, PasswordInput, required, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
+import { LogoMark } from './LogoMark.tsx';
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const login = useLogin();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: Record<string, unknown>) => {
+    const { email, password } = values as unknown as Credentials;
+    setBusy(true);
+    try {
+      await login({ email: email.trim(), password });
+    } catch (error) {
+      const e = error as { status?: number; message?: string };
+      notify(e.status === 401 ? 'app.login.failed' : (e.message ?? 'ra.auth.sign_in_error'), { type: 'error' });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box
+      sx={(theme) => ({
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        px: 2,
+        background: theme.palette.mode === 'dark'
+          ? 'linear-gradient(160deg, #0b1120 0%, #1a1f4a 100%)'
+          : 'linear-gradient(160deg, #f6f8fa 0%, #e9e6ff 100%)',
+      })}
+    >
+      <Box sx={{ position: 'absolute', top: 8, right: 8 }}><LocalesMenuButton /></Box>
+      <Card sx={{ width: '100%', maxWidth: 400 }}>
+        <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
+          <Stack direction="row" spacing={1.5} alignItems="center" sx={{ mb: 3 }}>
+            <LogoMark size={36} />
+            <Typography variant="h6" component="div" fontWeight={700}>{translate('app.name')}</Typography>
+          </Stack>
+          <Typography variant="h5" component="h1" gutterBottom>{translate('app.login.title')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.login.subtitle')}</Typography>
+          <Form onSubmit={submit} noValidate>
+            <TextInput
+              source="email"
+              type="email"
+              label="app.login.email"
+              autoComplete="username"
+              autoFocus
+              validate={required()}
+              variant="outlined"
+            />
+            <PasswordInput source="password" label="app.login.password" autoComplete="current-password" validate={required()} variant="outlined" />
+            <Button type="submit" variant="contained" size="large" fullWidth disabled={busy} sx={{ mt: 2 }}>
+              {busy ? <CircularProgress size={22} color="inherit" /> : translate('app.login.sign_in')}
+            </Button>
+          </Form>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+// The menu follows how the work is organised, not the table names: payments, disputes, money
+// out, merchants, and admin (only for admins). A group shows only the resources the role reads.
+import { Divider, ListSubheader } from '@mui/material';
+import type { ReactElement } from 'react';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import HomeOutlinedIcon from '@mui/icons-material/HomeOutlined';
+import SummarizeOutlinedIcon from '@mui/icons-material/SummarizeOutlined';
+import type { Role } from '../../../shared/enums.ts';
+import { canRead } from '../permissions.ts';
+
+// `pages`: custom routes (not resources) shown in a group, open to every role.
+export const MENU_GROUPS: { label: string; resources: string[]; pages?: { to: string; label: string; icon: ReactElement }[] }[] = [
+  { label: 'app.menu.payments', resources: ['payments', 'intents', 'refunds'] },
+  { label: 'app.menu.disputes', resources: ['disputes'] },
+  {
+    label: 'app.menu.money_out',
+    resources: ['payouts', 'balances', 'transactions'],
+    pages: [{ to: '/reports', label: 'app.reports.menu', icon: <SummarizeOutlinedIcon /> }],
+  },
+  { label: 'app.menu.merchants', resources: ['merchants', 'plans'] },
+  { label: 'app.menu.admin', resources: ['users', 'audit'] },
+];
+
+export function AppMenu() {
+  const { permissions: role } = usePermissions<Role>();
+  const [open] = useSidebarState();
+  const translate = useTranslate();
+  return (
+    <Menu sx={{ pb: 2 }}>
+      <Menu.DashboardItem primaryText="app.menu.dashboard" leftIcon={<HomeOutlinedIcon />} />
+      {/* Flat children (no fragments): MUI menus need direct items. */}
+      {MENU_GROUPS.flatMap((group) => {
+        const visible = group.resources.filter((r) => canRead(role, r));
+        if (visible.length === 0) return [];
+        const heading = open ? (
+          <ListSubheader
+            key={group.label}
+            disableSticky
+            sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.06em', textTransform: 'uppercase' }}
+          >
+            {translate(group.label)}
+          </ListSubheader>
+        ) : (
+          <Divider key={group.label} sx={{ my: 1 }} />
+        );
+        return [
+          heading,
+          ...visible.map((name) => <Menu.ResourceItem key={name} name={name} />),
+          ...(group.pages ?? []).map((p) => <Menu.Item key={p.to} to={p.to} primaryText={p.label} leftIcon={p.icon} />),
+        ];
+      })}
+    </Menu>
+  );
+}

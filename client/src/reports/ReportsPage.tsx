@@ -1,0 +1,198 @@
+// /reports: the reconciliation report (GET /api/reports/reconciliation) for a date range and
+// optionally one merchant or currency, downloaded as CSV, XLSX or JSON through a plain link (the
+// session cookie goes along), with a preview of the same rows and their totals per currency.
+import DownloadIcon from '@mui/icons-material/Download';
+import {
+  Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Skeleton, Table, TableBody, TableCell,
+  TableHead, TableRow, TextField, Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { Link, Title, useCreatePath, useTranslate } from 'react-admin';
+import { formatMoney, SEED_CURRENCIES } from '../../../shared/currencies.ts';
+import { useIntlLocale } from '../common/useIntlLocale.ts';
+import { ChartEmpty, ChartError } from '../dashboard/ChartCard.tsx';
+import { formatCount } from '../dashboard/chartFormat.ts';
+import { lastDays, validRange } from '../dashboard/days.ts';
+import { MerchantPicker, type MerchantChoice } from '../dashboard/MerchantPicker.tsx';
+import { reconciliationUrl, type ReconciliationRow, type ReportFormat } from '../dashboard/statsApi.ts';
+import { useOverview, useReconciliation } from '../dashboard/useStats.ts';
+
+const FORMATS: ReportFormat[] = ['csv', 'xlsx', 'json'];
+const PREVIEW_ROWS = 200;
+const MONEY = ['payments', 'refunds', 'fees', 'disputes', 'adjustments', 'payouts', 'net', 'settled', 'unsettled'] as const;
+type MoneyColumn = (typeof MONEY)[number];
+
+const amount = (r: ReconciliationRow, col: MoneyColumn) => (col === 'disputes' ? r.dispute_debits + r.dispute_credits : r[col]);
+
+/** Column sums per currency (money of different currencies is never added together). */
+export function totalsByCurrency(rows: ReconciliationRow[]) {
+  const totals = new Map<string, Record<MoneyColumn | 'payment_count', number>>();
+  for (const r of rows) {
+    const t = totals.get(r.currency) ?? Object.fromEntries([...MONEY, 'payment_count'].map((k) => [k, 0])) as Record<MoneyColumn | 'payment_count', number>;
+    for (const col of MONEY) t[col] += amount(r, col);
+    t.payment_count += r.payment_count;
+    totals.set(r.currency, t);
+  }
+  return [...totals.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+export default function ReportsPage() {
+  const { data: overview } = useOverview();
+  const translate = useTranslate();
+  return (
+    <Box sx={{ py: 2, display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+      <Title title="app.reports.title" />
+      <Box>
+        <Typography variant="h5" component="h1">{translate('app.reports.title')}</Typography>
+        <Typography variant="body2" color="text.secondary">{translate('app.reports.intro')}</Typography>
+      </Box>
+      {overview ? <Report today={overview.today} /> : <Skeleton variant="rounded" height={240} />}
+    </Box>
+  );
+}
+
+function Report({ today }: { today: string }) {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const createPath = useCreatePath();
+  const [range, setRange] = useState(() => lastDays(today, 30));
+  const [merchant, setMerchant] = useState<MerchantChoice | null>(null);
+  const [currency, setCurrency] = useState('');
+  const [format, setFormat] = useState<ReportFormat>('csv');
+  const ok = validRange(range.from, range.to);
+  const params = { ...range, merchant_id: merchant?.id, currency: currency || undefined };
+  const { data: rows, error, isPending, isFetching } = useReconciliation(params, ok);
+  const money = (minor: number, cur: string) => formatMoney(minor, cur, locale);
+
+  const dateField = (key: 'from' | 'to') => (
+    <TextField
+      type="date"
+      size="small"
+      label={translate(`app.stats.${key}`)}
+      value={range[key]}
+      onChange={(e) => setRange({ ...range, [key]: e.target.value })}
+      error={!ok}
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `report-${key}` } }}
+      sx={{ width: 160 }}
+    />
+  );
+
+  return (
+    <>
+      <Card>
+        <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', '&:last-child': { pb: 2 } }}>
+          {dateField('from')}
+          {dateField('to')}
+          <MerchantPicker value={merchant} onChange={setMerchant} />
+          <FormControl size="small" fullWidth={false} sx={{ width: 170 }}>
+            <InputLabel id="report-currency-label">{translate('app.stats.currency')}</InputLabel>
+            <Select labelId="report-currency-label" label={translate('app.stats.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+              <MenuItem value="">{translate('app.reports.all_currencies')}</MenuItem>
+              {SEED_CURRENCIES.map((c) => <MenuItem key={c} value={c}>{c}</MenuItem>)}
+            </Select>
+          </FormControl>
+          <FormControl size="small" fullWidth={false} sx={{ width: 160 }}>
+            <InputLabel id="report-format-label">{translate('app.reports.format')}</InputLabel>
+            <Select labelId="report-format-label" label={translate('app.reports.format')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} data-testid="report-format">
+              {FORMATS.map((f) => <MenuItem key={f} value={f}>{translate(`app.reports.${f}`)}</MenuItem>)}
+            </Select>
+          </FormControl>
+          <Button
+            variant="contained"
+            startIcon={<DownloadIcon />}
+            // Disabled when the range is invalid: the link would only fetch a 400.
+            href={reconciliationUrl(params, format)}
+            disabled={!ok}
+            download
+            data-testid="report-download"
+          >
+            {translate('app.reports.download')}
+          </Button>
+          {!ok && <Typography variant="caption" color="error">{translate('app.stats.invalid_range')}</Typography>}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent sx={{ '&:last-child': { pb: 2 } }}>
+          <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', mb: 1, gap: 1, flexWrap: 'wrap' }}>
+            <Typography variant="subtitle1" component="h2" fontWeight={600}>{translate('app.reports.preview')}</Typography>
+            {rows && (
+              <Typography variant="body2" color="text.secondary" data-testid="report-count">
+                {rows.length > PREVIEW_ROWS
+                  ? translate('app.reports.preview_rows', { shown: formatCount(PREVIEW_ROWS, locale), total: formatCount(rows.length, locale) })
+                  : translate('app.reports.all_rows', { smart_count: rows.length, count: formatCount(rows.length, locale) })}
+              </Typography>
+            )}
+          </Box>
+          {!ok ? null : error ? <ChartError error={error} /> : isPending ? <Skeleton variant="rounded" height={240} /> : rows.length === 0 ? (
+            <ChartEmpty title="app.reports.empty" text="app.stats.empty_text" height={200} />
+          ) : (
+            <Box sx={{ display: 'grid', gap: 3, opacity: isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }}>
+              <Box sx={{ overflowX: 'auto' }}>
+                <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>{translate('app.reports.totals')}</Typography>
+                <Table size="small" data-testid="report-totals">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('app.reports.col.currency')}</TableCell>
+                      <TableCell align="right">{translate('app.reports.col.payment_count')}</TableCell>
+                      {MONEY.map((c) => <TableCell key={c} align="right">{translate(`app.reports.col.${c}`)}</TableCell>)}
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {totalsByCurrency(rows).map(([cur, t]) => (
+                      <TableRow key={cur}>
+                        <TableCell sx={{ fontWeight: 600 }}>{cur}</TableCell>
+                        <TableCell align="right">{formatCount(t.payment_count, locale)}</TableCell>
+                        {MONEY.map((c) => <MoneyCell key={c} value={t[c]} text={money(t[c], cur)} strong />)}
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </Box>
+              {/* The rows scroll inside the card (header kept in view), the totals stay visible above. */}
+              <Box sx={{ overflow: 'auto', maxHeight: 560, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+                <Table size="small" stickyHeader data-testid="report-preview">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('app.reports.col.date')}</TableCell>
+                      <TableCell>{translate('app.reports.col.merchant')}</TableCell>
+                      <TableCell>{translate('app.reports.col.currency')}</TableCell>
+                      <TableCell align="right">{translate('app.reports.col.payment_count')}</TableCell>
+                      {MONEY.map((c) => <TableCell key={c} align="right">{translate(`app.reports.col.${c}`)}</TableCell>)}
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {rows.slice(0, PREVIEW_ROWS).map((r) => (
+                      <TableRow key={`${r.date}-${r.merchant_id}-${r.currency}`} hover>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.date}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                          <Link to={createPath({ resource: 'merchants', id: r.merchant_id, type: 'show' })}>{r.merchant_name}</Link>
+                        </TableCell>
+                        <TableCell>{r.currency}</TableCell>
+                        <TableCell align="right">{formatCount(r.payment_count, locale)}</TableCell>
+                        {MONEY.map((c) => (
+                          <MoneyCell key={c} value={amount(r, c)} text={money(amount(r, c), r.currency)} strong={c === 'net'} />
+                        ))}
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </Box>
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function MoneyCell({ value, text, strong }: { value: number; text: string; strong?: boolean }) {
+  return (
+    <TableCell
+      align="right"
+      sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined, color: value === 0 ? 'text.disabled' : value < 0 ? 'error.main' : undefined }}
+    >
+      {text}
+    </TableCell>
+  );
+}

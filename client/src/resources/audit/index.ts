@@ -1,0 +1,14 @@
+// The audit log: admins only, read only.
+import HistoryIcon from '@mui/icons-material/History';
+import { lazy } from 'react';
+import type { RaRecord } from 'react-admin';
+import { auditActionKey } from '../../i18n/admin/en.ts';
+import { i18nProvider } from '../../i18n/i18nProvider.ts';
+
+export default {
+  list: lazy(() => import('./AuditList.tsx')),
+  show: lazy(() => import('./AuditShow.tsx')),
+  icon: HistoryIcon,
+  // Page titles read "Audit entry User changed", in the user's language, not the action's code.
+  recordRepresentation: (record: RaRecord) => i18nProvider.translate(auditActionKey(record.action), { _: record.action }),
+};

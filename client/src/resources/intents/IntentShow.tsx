@@ -1,0 +1,82 @@
+// An intent, its merchant, and the payments and refunds made for it.
+import { DataTable, TextField, useRecordContext } from 'react-admin';
+import { CopyableId } from '../../common/CopyableId.tsx';
+import { DateTimeField } from '../../common/DateTimeField.tsx';
+import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
+import { EnumField } from '../../common/EnumField.tsx';
+import { EnumText } from '../../common/EnumText.tsx';
+import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
+import { MoneyField } from '../../common/MoneyField.tsx';
+import { MerchantField } from '../../common/RecordLinks.tsx';
+import { RelatedList } from '../../common/RelatedList.tsx';
+import { StatusField } from '../../common/StatusChip.tsx';
+import { CardField, cardText } from '../payments/CardField.tsx';
+
+function Related() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <>
+      <RelatedList
+        title="resources.payments.name"
+        reference="payments"
+        filter={{ intent_id: record.id }}
+        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted>{cardText(r)}</Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
+      >
+        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
+        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
+        <DataTable.Col source="status"><StatusField /></DataTable.Col>
+        <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
+        <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
+      </RelatedList>
+      <RelatedList
+        title="app.show.refunds"
+        reference="refunds"
+        filter={{ intent_id: record.id }}
+        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
+      >
+        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
+        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
+        <DataTable.Col source="status"><StatusField /></DataTable.Col>
+        <DataTable.Col source="reason"><EnumField source="reason" name="refund_reason" /></DataTable.Col>
+      </RelatedList>
+    </>
+  );
+}
+
+export default function IntentShow() {
+  return (
+    <ShowPage>
+      <RecordHeader primary={<MoneyField variant="h5" fontWeight={600} />} secondary={<TextField source="reference_id" />} />
+      <Columns
+        main={
+          <>
+            <Section title="app.show.details">
+              <FieldGrid>
+                <Item source="merchant_id"><MerchantField /></Item>
+                <Item source="reference_id"><TextField source="reference_id" emptyText="—" /></Item>
+                <Item source="description"><TextField source="description" emptyText="—" /></Item>
+                <Item source="customer_email"><TextField source="customer_email" emptyText="—" /></Item>
+                <Item source="capture_method"><EnumField source="capture_method" name="capture_method" /></Item>
+                <Item source="cancellation_reason"><TextField source="cancellation_reason" emptyText="—" /></Item>
+                <Item source="created_at"><DateTimeField source="created_at" /></Item>
+                <Item source="updated_at"><DateTimeField source="updated_at" /></Item>
+              </FieldGrid>
+            </Section>
+            <Related />
+          </>
+        }
+        side={
+          <Section title="app.show.amounts">
+            <FieldGrid>
+              <Item source="amount"><MoneyField /></Item>
+              <Item source="amount_captured"><MoneyField source="amount_captured" /></Item>
+              <Item source="amount_refunded"><MoneyField source="amount_refunded" /></Item>
+              <Item source="amount_disputed"><MoneyField source="amount_disputed" /></Item>
+            </FieldGrid>
+          </Section>
+        }
+      />
+    </ShowPage>
+  );
+}

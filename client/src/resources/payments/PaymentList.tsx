@@ -1,0 +1,39 @@
+import { DataTable, ReferenceField } from 'react-admin';
+import { CopyableId } from '../../common/CopyableId.tsx';
+import { DateTimeField } from '../../common/DateTimeField.tsx';
+import { EnumField } from '../../common/EnumField.tsx';
+import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
+import { MoneyField } from '../../common/MoneyField.tsx';
+import { MerchantField } from '../../common/RecordLinks.tsx';
+import { ResourceList } from '../../common/ResourceList.tsx';
+import { StatusField } from '../../common/StatusChip.tsx';
+import { CardField, cardText } from './CardField.tsx';
+import { PaymentSidebar, paymentFilters } from './paymentFilters.tsx';
+
+export default function PaymentList() {
+  return (
+    <ResourceList
+      filters={paymentFilters}
+      sidebar={<PaymentSidebar />}
+      hiddenColumns={['fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
+      mobile={{
+        primary: () => <AmountWithStatus />,
+        secondary: (r) => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /> · {cardText(r)}</Muted>,
+        tertiary: () => <DateTimeField source="created_at" />,
+      }}
+    >
+      <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
+      <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
+      <DataTable.Col source="status"><StatusField /></DataTable.Col>
+      <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
+      <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
+      <DataTable.Col source="customer_email" />
+      <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
+      <DataTable.Col source="fee_amount" align="right"><MoneyField source="fee_amount" /></DataTable.Col>
+      <DataTable.Col source="entry_mode"><EnumField source="entry_mode" name="entry_mode" /></DataTable.Col>
+      <DataTable.Col source="reference_id" />
+      <DataTable.Col source="settlement_status"><StatusField source="settlement_status" /></DataTable.Col>
+      <DataTable.Col source="decline_code" />
+    </ResourceList>
+  );
+}

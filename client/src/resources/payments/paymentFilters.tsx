@@ -1,0 +1,29 @@
+import { TextInput } from 'react-admin';
+import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../../shared/enums.ts';
+import { EnumFilterList, CreatedFilterList } from '../../common/FilterSidebar.tsx';
+import {
+  amountRangeFilters, currencyFilter, dateRangeFilters, enumFilter, merchantFilter, searchFilter, statusFilter,
+} from '../../common/filterInputs.tsx';
+
+export const paymentFilters = [
+  searchFilter(),
+  statusFilter(PAYMENT_STATUSES),
+  merchantFilter(),
+  currencyFilter(),
+  ...dateRangeFilters(),
+  ...amountRangeFilters(),
+  enumFilter('entry_mode', 'entry_mode', ENTRY_MODES),
+  enumFilter('settlement_status', 'status', SETTLEMENT_STATUSES),
+  <TextInput key="card_last4" source="card_last4" />,
+  <TextInput key="decline_code" source="decline_code" />,
+];
+
+export function PaymentSidebar() {
+  return (
+    <>
+      <EnumFilterList source="status" values={PAYMENT_STATUSES} />
+      <CreatedFilterList />
+      <EnumFilterList source="settlement_status" values={SETTLEMENT_STATUSES} label="resources.payments.fields.settlement_status" />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// A payout: the merchant, the approvals it needed, and the ledger entry that debited it; while it
+// awaits a decision, what the approver needs to weigh (balance, disputes, refunds) comes first.
+import { Typography } from '@mui/material';
+import { TextField, useRecordContext } from 'react-admin';
+import { DateTimeField } from '../../common/DateTimeField.tsx';
+import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
+import { MoneyField } from '../../common/MoneyField.tsx';
+import { MerchantField, UserField } from '../../common/RecordLinks.tsx';
+import { RelatedList } from '../../common/RelatedList.tsx';
+import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
+import { Approvals } from './Approvals.tsx';
+import { PayoutActions } from './PayoutActions.tsx';
+import { PayoutDecision } from './PayoutDecision.tsx';
+
+function PayoutNumber() {
+  const record = useRecordContext();
+  return record ? <Typography component="span" variant="body2">#{record.payout_number}</Typography> : null;
+}
+
+function Ledger() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <RelatedList title="app.show.ledger" reference="transactions" filter={{ source_id: record.id }} mobile={ledgerMobile}>
+      {ledgerColumns()}
+    </RelatedList>
+  );
+}
+
+export default function PayoutShow() {
+  return (
+    <ShowPage>
+      <RecordHeader primary={<MoneyField variant="h5" fontWeight={600} />} secondary={<PayoutNumber />} actions={<PayoutActions />} />
+      <Columns
+        main={
+          <>
+            <PayoutDecision />
+            <Section title="app.show.details">
+              <FieldGrid>
+                <Item source="merchant_id"><MerchantField /></Item>
+                <Item source="payout_number"><PayoutNumber /></Item>
+                <Item source="amount"><MoneyField /></Item>
+                <Item source="fee_amount"><MoneyField source="fee_amount" /></Item>
+                <Item source="net_amount"><MoneyField source="net_amount" /></Item>
+                <Item source="transaction_count"><TextField source="transaction_count" /></Item>
+                <Item source="created_at"><DateTimeField source="created_at" /></Item>
+                <Item source="decided_by"><UserField source="decided_by" /></Item>
+                <Item source="decided_at"><DateTimeField source="decided_at" /></Item>
+              </FieldGrid>
+            </Section>
+            <Ledger />
+          </>
+        }
+        side={<Approvals />}
+      />
+    </ShowPage>
+  );
+}

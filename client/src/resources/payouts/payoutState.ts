@@ -1,0 +1,25 @@
+// What an approver needs to know about a payout's state, read from the record itself: the
+// server alone knows the dual-approval amount, so "needs a second approval" is what its status
+// says (pending_second_approval), never a guess from the amount.
+import type { RaRecord } from 'react-admin';
+
+export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const;
+
+export interface Approval {
+  user_id: string;
+  at: string;
+}
+
+export const isOpenPayout = (payout: RaRecord | undefined) =>
+  !!payout && (OPEN_PAYOUT_STATUSES as readonly string[]).includes(payout.status);
+
+export const approvalsOf = (payout: RaRecord | undefined): Approval[] => (payout?.approvals ?? []) as Approval[];
+
+/** The admin gave an approval already: a second one must come from someone else. */
+export const hasApproved = (payout: RaRecord | undefined, userId: string | number | undefined) =>
+  userId !== undefined && approvalsOf(payout).some((a) => a.user_id === userId);
+
+export const needsSecondApproval = (payout: RaRecord | undefined) => payout?.status === 'pending_second_approval';
+
+/** GET /api/balances/<merchant_id>:<currency>: the balance a payout is drawn from. */
+export const balanceIdOf = (payout: RaRecord) => `${payout.merchant_id}:${payout.currency}`;

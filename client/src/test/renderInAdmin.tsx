@@ -1,0 +1,57 @@
+// Renders a component inside react-admin's contexts (data, auth, i18n, theme, a memory router
+// and in-memory store), the way the app does, with fakes the test controls.
+import { render } from '@testing-library/react';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { ReactNode } from 'react';
+import {
+  AdminContext, memoryStore, ResourceDefinitionContextProvider, TestMemoryRouter, type AuthProvider, type DataProvider,
+} from 'react-admin';
+import type { Role } from '../../../shared/enums.ts';
+import en from '../i18n/en.ts';
+import es from '../i18n/es.ts';
+import pt from '../i18n/pt.ts';
+import { canDo } from '../permissions.ts';
+import { lightTheme } from '../theme.ts';
+
+const MESSAGES: Record<string, any> = { en, es, pt };
+
+export function fakeAuth(role: Role): AuthProvider {
+  return {
+    login: async () => undefined,
+    logout: async () => undefined,
+    checkAuth: async () => undefined,
+    checkError: async () => undefined,
+    getIdentity: async () => ({ id: `usr_${role}`, fullName: `${role} user` }),
+    getPermissions: async () => role,
+    canAccess: async ({ resource, action }) => canDo(role, resource, action),
+  };
+}
+
+const RESOURCES = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
+const definitions = Object.fromEntries(RESOURCES.map((name) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
+
+export function renderInAdmin(
+  ui: ReactNode,
+  opts: {
+    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string) => void;
+    /** Where the memory router starts (for views that read their id from the URL). */
+    path?: string;
+  } = {},
+) {
+  const i18nProvider = polyglotI18nProvider((l) => MESSAGES[l] ?? en, opts.locale ?? 'en', [
+    { locale: 'en', name: 'English' }, { locale: 'es', name: 'Español' }, { locale: 'pt', name: 'Português' },
+  ]);
+  return render(
+    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname)} initialEntries={opts.path ? [opts.path] : undefined}>
+      <AdminContext
+        dataProvider={(opts.dataProvider ?? {}) as DataProvider}
+        authProvider={fakeAuth(opts.role ?? 'admin')}
+        i18nProvider={i18nProvider}
+        store={memoryStore()}
+        theme={lightTheme}
+      >
+        <ResourceDefinitionContextProvider definitions={definitions}>{ui}</ResourceDefinitionContextProvider>
+      </AdminContext>
+    </TestMemoryRouter>,
+  );
+}

@@ -1,0 +1,107 @@
+// Signing in as each role: each sees only what it may use; a 403 keeps the user signed in, a
+// 401 (session expired) sends them back to the login page.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app.ts';
+import { launchBrowser, openPage, screenshot, signIn, waitForRows } from './support/browser.ts';
+
+describe('signing in and roles', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the login page first, and refuses a wrong password with a message', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${app.url}/payments`);
+    await page.waitForURL(/\/login$/);
+    await screenshot(page, 'auth-login');
+    await page.getByLabel('Email').fill('operator@example.com');
+    await page.getByLabel('Password').first().fill('wrong-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('Invalid email or password').count()).toBe(1);
+    expect(page.url()).toMatch(/\/login$/);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('gives an admin every menu group, Users and the audit log included', async () => {
+    const page = await openPage(browser);
+    await signIn(page, app.url, 'admin');
+    const menu = page.locator('.RaMenu-open, .RaMenu-closed').first();
+    for (const item of ['Payments', 'Intents', 'Refunds', 'Disputes', 'Payouts', 'Balances', 'Ledger', 'Merchants', 'Plans', 'Users', 'Audit log']) {
+      await expect.poll(() => menu.getByRole('menuitem', { name: item, exact: true }).count(), { message: item }).toBe(1);
+    }
+    await expect.poll(() => page.getByTestId('queue-payouts').count()).toBe(1);
+    await screenshot(page, 'auth-admin-home');
+    await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+    await waitForRows(page, 'Users');
+    expect(await page.locator('tbody .RaDataTable-row').count()).toBeGreaterThanOrEqual(5);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const role of ['operator', 'support'] as const) {
+    it(`gives ${role}s the money screens but not Users or the audit log; a 403 keeps them signed in`, async () => {
+      const page = await openPage(browser);
+      await signIn(page, app.url, role);
+      const menu = page.locator('.RaMenu-open, .RaMenu-closed').first();
+      await expect.poll(() => menu.getByRole('menuitem', { name: 'Disputes', exact: true }).count()).toBe(1);
+      expect(await menu.getByRole('menuitem', { name: 'Users', exact: true }).count()).toBe(0);
+      expect(await menu.getByRole('menuitem', { name: 'Audit log', exact: true }).count()).toBe(0);
+      await screenshot(page, `auth-${role}-home`);
+
+      // Typing the address of an admin screen: refused, still signed in.
+      await page.goto(`${app.url}/audit`);
+      await expect.poll(() => page.getByText(/permission|Access denied/i).count()).toBeGreaterThan(0);
+      expect(page.url()).not.toMatch(/\/login/);
+      // The API refusing a request (403) shows its message and leaves the session alone.
+      await page.route('**/api/payouts?**', (route) =>
+        route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ message: 'You do not have permission to do this' }) }));
+      await page.getByRole('menuitem', { name: 'Payouts', exact: true }).click();
+      await expect.poll(() => page.getByText('You do not have permission to do this').count()).toBeGreaterThan(0);
+      await screenshot(page, `auth-${role}-403`);
+      expect(page.url()).toMatch(/\/payouts/);
+      await page.unroute('**/api/payouts?**');
+      await page.getByRole('menuitem', { name: 'Payments', exact: true }).click();
+      await waitForRows(page, 'Payments');
+      expect(page.url()).not.toMatch(/\/login/);
+      await page.context().close();
+    });
+  }
+
+  it('sends the user to the login page when the session ends on the server (401)', async () => {
+    const page = await openPage(browser);
+    await signIn(page, app.url, 'support');
+    await page.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
+    await waitForRows(page, 'Disputes');
+    // Past the idle timeout on the server's clock: the next request answers 401.
+    const before = app.t.clock.now;
+    app.t.clock.now = new Date(before.getTime() + (app.t.ctx.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    try {
+      await page.getByRole('menuitem', { name: 'Payouts', exact: true }).click();
+      await page.waitForURL(/\/login$/);
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    } finally {
+      app.t.clock.now = before;
+    }
+    await page.context().close();
+  });
+
+  it('signs out from the user menu', async () => {
+    const page = await openPage(browser);
+    await signIn(page, app.url, 'operator');
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.waitForURL(/\/login$/);
+    // The session is dead on the server too.
+    const status = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(status).toBe(401);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,86 @@
+// On a phone: lists become compact lists, nothing scrolls sideways, the menu is a drawer, and
+// search, language and theme are one tap away.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app.ts';
+import { horizontalOverflow, launchBrowser, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+
+const LISTS = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
+
+describe('on a phone', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: TestPage;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    page = await openPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await page.goto(`${app.url}/login`);
+    await screenshot(page, 'phone-login');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await signIn(page, app.url, 'admin');
+    await screenshot(page, 'phone-home');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows every list as a compact list that fits the screen', async () => {
+    for (const resource of LISTS) {
+      await page.goto(`${app.url}/${resource}`);
+      await waitForRows(page);
+      expect(await page.locator('.RaDataTable-table').count(), resource).toBe(0);
+      expect(await page.locator('.compact-list li').count(), resource).toBeGreaterThan(0);
+      expect(await horizontalOverflow(page), resource).toBeLessThanOrEqual(0);
+      await screenshot(page, `phone-list-${resource}`);
+    }
+  });
+
+  it('opens records that fit the screen, and their related lists', async () => {
+    const dispute = await app.t.db('disputes').first();
+    const payment = await app.t.db('payments').where('id', dispute.payment_id).first();
+    await page.goto(`${app.url}/payments/${payment.id}/show`);
+    await page.getByTestId('payment-timeline').waitFor();
+    await page.getByTestId('related-disputes').locator('.compact-list li').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-payment', true);
+    await page.getByTestId('related-disputes').locator('.compact-list li a').first().click();
+    await page.waitForURL(/\/disputes\/dp_/);
+    await page.getByTestId('related-transactions').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const merchant = await app.t.db('merchants').where('id', payment.merchant_id).first();
+    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
+    await page.getByTestId('related-payments').locator('.compact-list li').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-merchant', true);
+  });
+
+  it('opens the menu as a drawer and navigates', async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await page.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
+    await page.waitForURL(/\/disputes/);
+    await waitForRows(page, 'Disputes');
+  });
+
+  it('searches from the search icon', async () => {
+    const payment = await app.t.db('payments').orderBy('id').first();
+    await page.getByRole('button', { name: 'Open search' }).click();
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.fill(payment.id);
+    await screenshot(page, 'phone-search');
+    await search.press('Enter');
+    await page.waitForURL(new RegExp(`/payments/${payment.id}/show$`));
+  });
+
+  it('switches language and theme from the user menu', async () => {
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Português' }).click();
+    await expect.poll(() => page.locator('#react-admin-title').textContent()).toContain('Pagamento');
+    await page.getByRole('button', { name: 'Perfil' }).click();
+    await page.getByRole('menuitem', { name: /claro\/escuro/ }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await screenshot(page, 'phone-pt-dark', true);
+    expect(page.errors).toEqual([]);
+  });
+});

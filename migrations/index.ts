@@ -1,0 +1,22 @@
+// Knex migration source listing the migrations in order. Static imports (rather than knex
+// scanning a folder) let the same migrations run under tsx, vitest and a bundled build.
+import type { Knex } from 'knex';
+import * as initialSchema from './20261122_01_initial_schema.ts';
+import * as auditAppendOnly from './20261123_01_audit_append_only.ts';
+import * as statsDailyTotals from './20261123_02_stats_daily_totals.ts';
+import * as listIndexes from './20261123_05_list_indexes.ts';
+import * as pgTextByteOrder from './20261123_06_pg_text_byte_order.ts';
+
+const migrations: Record<string, Knex.Migration> = {
+  '20261122_01_initial_schema': initialSchema,
+  '20261123_01_audit_append_only': auditAppendOnly,
+  '20261123_02_stats_daily_totals': statsDailyTotals,
+  '20261123_05_list_indexes': listIndexes,
+  '20261123_06_pg_text_byte_order': pgTextByteOrder,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

@@ -1,0 +1,41 @@
+// Who is calling, and may they? Every route but health and login passes through requireSession;
+// role checks are declared next to each route with allow(...roles).
+import type { NextFunction, Request, Response } from 'express';
+import type { Role } from '../../shared/enums.ts';
+import type { AppContext } from '../context.ts';
+import { forbidden, unauthorized } from '../http/errors.ts';
+import { resolveSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: SessionUser;
+    }
+  }
+}
+
+export function requireSession(ctx: AppContext) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const token = req.cookies?.[SESSION_COOKIE];
+    const user = typeof token === 'string' && token ? await resolveSession(ctx, token) : null;
+    if (!user) throw unauthorized();
+    req.user = user;
+    next();
+  };
+}
+
+export function allow(...roles: Role[]) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.user || !roles.includes(req.user.role)) throw forbidden();
+    next();
+  };
+}
+
+/** The signed-in user; only valid behind requireSession. */
+export function currentUser(req: Request): SessionUser {
+  if (!req.user) throw unauthorized();
+  return req.user;
+}
+
+export const ALL_ROLES: Role[] = ['operator', 'support', 'admin'];

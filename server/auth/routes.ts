@@ -1,0 +1,150 @@
+// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.ts';
+import { isoNow, type AppContext } from '../context.ts';
+import { HttpError, badRequest } from '../http/errors.ts';
+import { parseBody } from '../http/validate.ts';
+import { currentUser, requireSession } from './middleware.ts';
+import { dummyHash, hashPassword, needsRehash, OWASP_COST, verifyPassword } from './password.ts';
+import { checkPasswordPolicy } from './passwordPolicy.ts';
+import {
+  createSession, destroySession, destroyUserSessions, pruneSessions, SESSION_COOKIE, sessionCookieOptions,
+} from './sessions.ts';
+import { pruneExpired, releaseOnSuccess, reserveAttempt, throttleKeys, type ThrottleKey } from './throttle.ts';
+
+// Lengths are generous (a password manager's 128 characters of astral-plane symbols fit); the
+// policy applies when a password is set, not here, so an old password still signs in.
+const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+const PasswordChange = z.object({
+  current_password: z.string().min(1).max(1024),
+  new_password: z.string().max(1024),
+});
+
+const INVALID_LOGIN = 'Invalid email or password';
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const cost = ctx.passwordCost ?? OWASP_COST;
+  // Made now, not at the first unknown email, so even that first answer takes the usual time.
+  void dummyHash(cost);
+
+  /** Counts an attempt against the throttle; a 429 (audited) when a limit is reached. */
+  async function throttle(keys: ThrottleKey[], audit: { email: string; userId: string | null; ip: string | null; at: string }) {
+    const refusal = await ctx.db.transaction(async (trx) => {
+      const r = await reserveAttempt(trx, ctx.now().getTime(), keys);
+      if (r) {
+        await writeAudit(trx, {
+          actorId: null, action: 'login.throttled', entity: 'users', entityId: audit.userId,
+          detail: { email: audit.email, limit: r.kind }, ip: audit.ip, at: audit.at,
+        });
+      }
+      return r;
+    });
+    if (refusal) {
+      throw new HttpError(429, 'Too many failed sign-in attempts. Try again later.', undefined, {
+        'Retry-After': String(refusal.retryAfterSeconds),
+      });
+    }
+  }
+
+  router.post('/login', async (req: Request, res: Response) => {
+    const { email, password } = parseBody(LoginBody, req.body);
+    const ip = req.ip ?? null;
+    const at = isoNow(ctx);
+    const keys = throttleKeys(email, ip);
+    const user = await ctx.db('users').where('email', email).first();
+    await throttle(keys, { email, userId: user?.id ?? null, ip, at });
+
+    // Unknown emails are checked against a dummy hash of the same cost: both failures take as long.
+    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash(cost)));
+    if (!ok || !user || user.disabled) {
+      const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled';
+      // The failure was already counted by the throttle's reservation; this records who and why.
+      await writeAudit(ctx.db, {
+        actorId: null, action: 'login.failed', entity: 'users', entityId: user?.id ?? null,
+        detail: { email, reason }, ip, at,
+      });
+      throw new HttpError(401, INVALID_LOGIN);
+    }
+
+    // Hashing is slow: the upgrade of an old-cost hash is computed before the transaction.
+    const rehashed = needsRehash(user.password_hash, cost) ? await hashPassword(password, cost) : null;
+    const previous = req.cookies?.[SESSION_COOKIE];
+    const token = await ctx.db.transaction(async (trx) => {
+      // A new session id at every login; the one the browser still carried ends here.
+      if (typeof previous === 'string' && previous) await destroySession(trx, previous);
+      const t = await createSession(trx, user.id, at, ip);
+      await trx('users').where('id', user.id).update({
+        last_login_at: at, ...(rehashed ? { password_hash: rehashed } : {}),
+      });
+      await releaseOnSuccess(trx, keys);
+      await writeAudit(trx, {
+        actorId: user.id, action: 'login.succeeded', entity: 'users', entityId: user.id,
+        detail: rehashed ? { password_rehashed: true } : undefined, ip, at,
+      });
+      await pruneSessions(ctx, trx, ctx.now().getTime());
+      await pruneExpired(trx, ctx.now().getTime());
+      return t;
+    });
+    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, req));
+    res.json({ id: user.id, email: user.email, name: user.name, role: user.role });
+  });
+
+  router.post('/logout', async (req: Request, res: Response) => {
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token) {
+      await ctx.db.transaction(async (trx) => {
+        const userId = await destroySession(trx, token);
+        if (userId) {
+          await writeAudit(trx, { actorId: userId, action: 'logout', entity: 'users', entityId: userId, ip: req.ip, at: isoNow(ctx) });
+        }
+      });
+    }
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx, req));
+    res.status(204).end();
+  });
+
+  router.get('/me', requireSession(ctx), (req: Request, res: Response) => {
+    res.json(currentUser(req));
+  });
+
+  // Changing one's own password needs the current one (throttled like a login, so a borrowed
+  // session cannot guess it) and ends every other session of the account.
+  router.post('/password', requireSession(ctx), async (req: Request, res: Response) => {
+    const me = currentUser(req);
+    const body = parseBody(PasswordChange, req.body);
+    const ip = req.ip ?? null;
+    const at = isoNow(ctx);
+    const keys = throttleKeys(me.email, ip);
+    await throttle(keys, { email: me.email, userId: me.id, ip, at });
+    const row = await ctx.db('users').where('id', me.id).first('password_hash');
+    if (!(await verifyPassword(body.current_password, row.password_hash))) {
+      await writeAudit(ctx.db, {
+        actorId: me.id, action: 'password.change_failed', entity: 'users', entityId: me.id,
+        detail: { reason: 'wrong_password' }, ip, at,
+      });
+      throw badRequest('The current password is not correct', { current_password: 'incorrect' });
+    }
+    const password = checkPasswordPolicy(body.new_password, { email: me.email, name: me.name });
+    if (password === body.current_password) {
+      throw badRequest('The new password must differ from the current one', { new_password: 'unchanged' });
+    }
+    const hash = await hashPassword(password, cost);
+    const token = await ctx.db.transaction(async (trx) => {
+      await trx('users').where('id', me.id).update({ password_hash: hash });
+      await destroyUserSessions(trx, me.id);
+      await releaseOnSuccess(trx, keys);
+      await writeAudit(trx, { actorId: me.id, action: 'password.changed', entity: 'users', entityId: me.id, ip, at });
+      return createSession(trx, me.id, at, ip);
+    });
+    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, req));
+    res.status(204).end();
+  });
+
+  return router;
+}

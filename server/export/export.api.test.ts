@@ -1,0 +1,175 @@
+// Exports hold exactly the list: the same rows (count equals the list total) in the same order
+// (equal to the list read page by page), for several filters and sorts — including sorts on
+// columns with empty values, which each engine orders its own way — as CSV and JSON, on each
+// engine. CSV cells are escaped and protected against formula injection.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resources } from '../resources/index.ts';
+import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
+import { parseCsv } from './csvParse.test-util.ts';
+
+const NASTY_NAMES = [
+  '=HYPERLINK("http://evil.test","Click")',
+  '+SUM(1,2)',
+  '-2+3',
+  '@cmd',
+  '\tTabbed',
+  'Comma, "Quoted" & Sons',
+  'Two\r\nLines Ltd',
+  'São Paulo Café ☕',
+];
+
+const columnsOf = (name: string) => resources.find((r) => r.def.name === name)!.def.columns;
+
+describe.each(ENGINES)('exports on %s', (engine) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { payments: 2500 });
+    const plan = await t.db('plans').first('id');
+    await t.db('merchants').insert(
+      NASTY_NAMES.map((name, i) => ({
+        id: `mer_01NASTY${String(i).padStart(19, '0')}`, name, email: `n${i}@x.test`, country: 'US', default_currency: 'USD',
+        status: 'active', plan_id: plan.id, created_at: '2026-11-20T00:00:00.000Z', updated_at: '2026-11-20T00:00:00.000Z',
+      })),
+    );
+  });
+  afterAll(() => t.drop());
+
+  const agentFor = (resource: string) => t.agent(resource === 'users' || resource === 'audit' ? 'admin' : 'operator');
+
+  /** The whole list, read the way the SPA pages through it. */
+  async function listAll(resource: string, filter: object, sort?: [string, string]) {
+    const agent = await agentFor(resource);
+    const first = await agent.get(listUrl(resource, { filter, sort, range: [0, 999] }));
+    expect(first.status).toBe(200);
+    const total = Number(first.headers['x-total-count']);
+    const ids: string[] = first.body.map((r: any) => r.id);
+    for (let start = 1000; start < total; start += 1000) {
+      const page = await agent.get(listUrl(resource, { filter, sort, range: [start, start + 999] }));
+      ids.push(...page.body.map((r: any) => r.id));
+    }
+    return { total, ids };
+  }
+
+  async function exportAs(resource: string, format: 'csv' | 'json', filter: object, sort?: [string, string]) {
+    const q = new URLSearchParams({ format, filter: JSON.stringify(filter) });
+    if (sort) q.set('sort', JSON.stringify(sort));
+    const agent = await agentFor(resource);
+    return agent.get(`/api/${resource}/export?${q}`).buffer(true).parse((res, cb) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => cb(null, text));
+    });
+  }
+
+  it.each([
+    ['payments', {}, undefined],
+    ['payments', { status: 'captured' }, ['amount', 'ASC']],
+    ['payments', { currency: ['JPY', 'USD'], amount_gte: 1000 }, ['settled_at', 'ASC']],
+    ['payments', {}, ['settled_at', 'DESC']],
+    ['payments', { created_at_gte: '2026-10-01', created_at_lte: '2026-10-31' }, ['fee_amount', 'DESC']],
+    ['payments', { decline_code_neq: '3000' }, ['decline_code', 'ASC']],
+    ['payments', { q: 'ana.' }, undefined],
+    ['payments', { status: 'voided', currency: 'XXX' }, undefined],
+    ['transactions', {}, ['amount', 'ASC']],
+    ['transactions', { source_type: 'refund' }, undefined],
+    ['intents', { capture_method: 'manual' }, ['amount', 'DESC']],
+    ['refunds', { status: 'succeeded' }, undefined],
+    ['disputes', {}, ['closed_date', 'ASC']],
+    ['disputes', { status: 'needs_response' }, ['response_due_date', 'ASC']],
+    ['payouts', { status: ['pending', 'pending_second_approval'] }, undefined],
+    ['payouts', {}, ['decided_at', 'DESC']],
+    ['merchants', {}, ['name', 'ASC']],
+    ['plans', {}, undefined],
+    ['balances', {}, undefined],
+    ['users', {}, ['last_login_at', 'ASC']],
+    ['audit', {}, undefined],
+  ] as Array<[string, object, [string, string] | undefined]>)('%s %j sorted %j: same rows, same order as the list', async (resource, filter, sort) => {
+    const list = await listAll(resource, filter, sort);
+
+    const json = await exportAs(resource, 'json', filter, sort);
+    expect(json.status).toBe(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    const records = JSON.parse(json.body);
+    expect(records).toHaveLength(list.total);
+    expect(records.map((r: any) => r.id)).toEqual(list.ids);
+
+    const csv = await exportAs(resource, 'csv', filter, sort);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="${resource}-2026-11-21.csv"`);
+    const [header, ...rows] = parseCsv(csv.body);
+    expect(header).toEqual(columnsOf(resource));
+    expect(rows).toHaveLength(list.total);
+    expect(rows.map((r) => r[0])).toEqual(list.ids);
+  });
+
+  it('exports past the 1000-row page size with no cap', async () => {
+    const list = await listAll('transactions', {});
+    expect(list.total).toBeGreaterThan(2000);
+    const csv = await exportAs('transactions', 'csv', {});
+    expect(parseCsv(csv.body).length - 1).toBe(list.total);
+  });
+
+  it('protects text cells against formula injection and escapes per RFC 4180', async () => {
+    const csv = await exportAs('merchants', 'csv', { q: '' }, ['name', 'ASC']);
+    const [header, ...rows] = parseCsv(csv.body);
+    const names = rows.map((r) => r[header.indexOf('name')]);
+    for (const name of NASTY_NAMES) {
+      const expected = /^[=+\-@\t\r]/.test(name) ? `'${name}` : name;
+      expect(names).toContain(expected);
+    }
+    expect(csv.body).toContain('"Comma, ""Quoted"" & Sons"');
+    expect(csv.body).toContain('"Two\r\nLines Ltd"');
+    // JSON carries the values untouched.
+    const json = JSON.parse((await exportAs('merchants', 'json', {})).body);
+    for (const name of NASTY_NAMES) expect(json.map((m: any) => m.name)).toContain(name);
+  });
+
+  it('leaves negative amounts as numbers', async () => {
+    const refunds = await t.db('transactions').where('source_type', 'refund').select('id', 'amount');
+    expect(refunds.length).toBeGreaterThan(0);
+    const csv = await exportAs('transactions', 'csv', { source_type: 'refund' });
+    const [header, ...rows] = parseCsv(csv.body);
+    const amount = new Map(rows.map((r) => [r[0], r[header.indexOf('amount')]]));
+    for (const r of refunds) {
+      expect(Number(r.amount)).toBeLessThan(0);
+      expect(amount.get(r.id)).toBe(String(r.amount));
+    }
+  });
+
+  it('writes nested values (payout approvals) as JSON text', async () => {
+    const csv = await exportAs('payouts', 'csv', { status: 'pending_second_approval' });
+    const [header, ...rows] = parseCsv(csv.body);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(JSON.parse(r[header.indexOf('approvals')])).toHaveLength(1);
+  });
+
+  it.each([
+    ['/api/payments/export?format=xml', 400, /format/],
+    ['/api/payments/export?range=[0,9]', 400, /range/],
+    ['/api/payments/export?filter={"nope":1}', 400, /Unknown filter "nope"/],
+    ['/api/payments/export?sort=["card_last4x","ASC"]', 400, /Cannot sort/],
+    ['/api/payments/export?filter={"amount":"ten"}', 400, /whole number/],
+    ['/api/payments/export?limit=5', 400, /Unknown query parameter/],
+    ['/api/users/export', 403, /permission/],
+    ['/api/audit/export?format=json', 403, /permission/],
+  ])('%s → %i', async (url, status, message) => {
+    const res = await (await t.agent('operator')).get(url);
+    expect(res.status).toBe(status);
+    expect(res.body.message).toMatch(message);
+    expect(res.headers['content-disposition']).toBeUndefined();
+  });
+
+  it('needs a session', async () => {
+    expect((await request(t.app).get('/api/payments/export')).status).toBe(401);
+  });
+
+  it('defaults to CSV', async () => {
+    const res = await (await t.agent('support')).get('/api/plans/export');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+  });
+});

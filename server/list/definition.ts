@@ -1,0 +1,46 @@
+// A resource definition is everything the list engine needs to serve a resource: its table,
+// which fields filter and sort (and how values are typed), what `q` searches, and how a row
+// becomes the JSON record. Resources declare it once; the engine does the rest.
+import type { Knex } from 'knex';
+
+export type FieldType = 'id' | 'string' | 'enum' | 'integer' | 'datetime' | 'date' | 'boolean' | 'currency';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** Allowed values of an enum field. */
+  values?: readonly string[];
+  filter?: boolean;
+  sort?: boolean;
+  /** Column in the table, when it differs from the field name. */
+  column?: string;
+  /** The column may be NULL: sorting places empty values first in ASC, last in DESC. */
+  nullable?: boolean;
+}
+
+/**
+ * One way `q` can match. Terms apply only when `when` accepts the query, so a search for "4242"
+ * probes the card_last4 index and a search for "ana@" the email index, never a full scan.
+ */
+export interface SearchTerm {
+  column: string;
+  match: 'exact' | 'prefix' | 'contains';
+  when?: (q: string) => boolean;
+  normalize?: (q: string) => string | null;
+}
+
+export interface ResourceDefinition<Row = any, Rec = any> {
+  name: string;
+  table: string;
+  /** Columns returned by list and getOne. Never secrets or blobs. */
+  columns: readonly string[];
+  fields: Record<string, FieldSpec>;
+  search?: readonly SearchTerm[];
+  defaultSort?: { field: string; order: 'ASC' | 'DESC' };
+  toRecord?: (row: Row) => Rec;
+  /** Extra WHERE applied to every query (e.g. hide rows); rarely needed. */
+  scope?: (qb: Knex.QueryBuilder) => void;
+}
+
+export function defineResource<Row = any, Rec = any>(def: ResourceDefinition<Row, Rec>): ResourceDefinition<Row, Rec> {
+  return def;
+}

@@ -1,0 +1,28 @@
+// Internal notes on a dispute: append-only (there is no edit or delete), allowed in any status —
+// what happened after a dispute closed is worth writing down too.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { newId } from '../../../shared/ids.ts';
+import { writeAudit } from '../../audit/audit.ts';
+import type { Actor } from '../actor.ts';
+import { loadDispute } from './load.ts';
+
+export const NoteCreate = z.object({ body: z.string().trim().min(1, 'A note cannot be empty').max(5000) });
+
+const NOTE_COLUMNS = ['id', 'dispute_id', 'author_id', 'body', 'created_at'];
+
+export async function listNotes(db: Knex, disputeId: string) {
+  await loadDispute(db, disputeId);
+  return db('dispute_notes').where('dispute_id', disputeId).orderBy([{ column: 'created_at' }, { column: 'id' }]).select(NOTE_COLUMNS);
+}
+
+export async function addNote(trx: Knex.Transaction, disputeId: string, body: string, actor: Actor) {
+  await loadDispute(trx, disputeId);
+  const note = { id: newId('note', Date.parse(actor.at)), dispute_id: disputeId, author_id: actor.id, body, created_at: actor.at };
+  await trx('dispute_notes').insert(note);
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'dispute.note_added', entity: 'disputes', entityId: disputeId,
+    detail: { note_id: note.id, length: body.length }, ip: actor.ip, at: actor.at,
+  });
+  return note;
+}

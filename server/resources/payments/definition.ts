@@ -1,0 +1,41 @@
+import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../shared/enums.ts';
+import { defineResource } from '../../list/definition.ts';
+import { field, nullable } from '../../list/fields.ts';
+import { search } from '../../list/search.ts';
+
+export const payments = defineResource({
+  name: 'payments',
+  table: 'payments',
+  columns: [
+    'id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'entry_mode', 'card_brand',
+    'card_last4', 'fee_amount', 'net_amount', 'amount_refunded', 'decline_code', 'decline_reason',
+    'auth_code', 'settlement_status', 'settled_at', 'captured_at', 'customer_email', 'reference_id',
+    'created_at', 'updated_at',
+  ],
+  fields: {
+    id: field.id(),
+    intent_id: field.ref(),
+    merchant_id: field.ref(),
+    amount: field.money(),
+    currency: field.currency({ sort: false }),
+    status: field.enum(PAYMENT_STATUSES),
+    entry_mode: field.enum(ENTRY_MODES),
+    card_brand: field.text({ sort: false }),
+    card_last4: field.text(),
+    fee_amount: field.money(),
+    amount_refunded: field.money(),
+    decline_code: nullable(field.text()),
+    settlement_status: field.enum(SETTLEMENT_STATUSES),
+    settled_at: nullable(field.time()),
+    customer_email: field.text(),
+    reference_id: field.text(),
+    created_at: field.time(),
+  },
+  search: [
+    search.id(),
+    search.id('intent_id'),
+    search.last4(),
+    search.email('customer_email'),
+    search.reference(),
+  ],
+});

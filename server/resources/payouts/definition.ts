@@ -1,0 +1,29 @@
+import { PAYOUT_STATUSES } from '../../../shared/enums.ts';
+import { defineResource } from '../../list/definition.ts';
+import { field, nullable } from '../../list/fields.ts';
+import { search } from '../../list/search.ts';
+
+export const payouts = defineResource({
+  name: 'payouts',
+  table: 'payouts',
+  columns: [
+    'id', 'merchant_id', 'payout_number', 'amount', 'fee_amount', 'net_amount', 'currency', 'status',
+    'transaction_count', 'approvals', 'decided_by', 'decided_at', 'decline_reason', 'created_at',
+    'updated_at',
+  ],
+  fields: {
+    id: field.id(),
+    merchant_id: field.ref(),
+    payout_number: field.integer(),
+    amount: field.money(),
+    fee_amount: field.money(),
+    net_amount: field.money(),
+    currency: field.currency(),
+    status: field.enum(PAYOUT_STATUSES),
+    decided_by: nullable(field.ref()),
+    decided_at: nullable(field.time()),
+    created_at: field.time(),
+  },
+  search: [search.id(), { column: 'payout_number', match: 'exact', when: (q) => /^\d{1,9}$/.test(q) }],
+  toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
+});

@@ -1,0 +1,115 @@
+// Payout decisions (CONTRACT §5.3). pending → approved; at or above the dual-approval amount,
+// pending → pending_second_approval → approved by a second, different admin. The debit happens
+// exactly once, at the final approval, in the same transaction as the state change that only one
+// racing request can win. Declines need a reason and never touch the ledger (nothing was debited).
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { formatMoney } from '../../../shared/currencies.ts';
+import { writeAudit } from '../../audit/audit.ts';
+import { transition } from '../../db/transition.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import { availableBalance, debitPayout } from '../../ledger/movements.ts';
+import type { Actor } from '../actor.ts';
+
+export interface Approval {
+  user_id: string;
+  at: string;
+}
+
+export const PayoutDecline = z.object({
+  reason: z.string({ error: 'A reason is required to decline a payout' }).trim()
+    .min(1, 'A reason is required to decline a payout').max(500),
+});
+
+const OPEN = ['pending', 'pending_second_approval'] as const;
+
+interface Payout {
+  id: string;
+  merchant_id: string;
+  currency: string;
+  amount: number;
+  payout_number: number;
+  status: string;
+  approvals: Approval[];
+}
+
+async function loadPayout(trx: Knex.Transaction, id: string): Promise<Payout> {
+  const row = await trx('payouts').where('id', id).first('id', 'merchant_id', 'currency', 'amount', 'payout_number', 'status', 'approvals');
+  if (!row) throw notFound(`No payout with id "${id}"`);
+  return { ...row, amount: Number(row.amount), approvals: JSON.parse(row.approvals ?? '[]') };
+}
+
+const changedMeanwhile = async (trx: Knex.Transaction, id: string) => {
+  const now = await trx('payouts').where('id', id).first('status');
+  return conflict(`This payout changed meanwhile and is now ${now?.status}; reload and try again`);
+};
+
+/** One admin's approval. Returns the payout's new status. */
+export async function approvePayout(
+  trx: Knex.Transaction, id: string, actor: Actor, opts: { dualApprovalMinor: number },
+): Promise<string> {
+  const payout = await loadPayout(trx, id);
+  if (!(OPEN as readonly string[]).includes(payout.status)) {
+    throw conflict(`This payout is ${payout.status}; only pending payouts can be approved`);
+  }
+  if (payout.approvals.some((a) => a.user_id === actor.id)) {
+    throw conflict('You have already approved this payout; a second, different admin must approve it');
+  }
+  const approvals = [...payout.approvals, { user_id: actor.id, at: actor.at }];
+  const needsTwo = payout.amount >= opts.dualApprovalMinor;
+  const final = !needsTwo || payout.status === 'pending_second_approval';
+
+  if (!final) {
+    // A first approval moves no money, but approving what the balance cannot cover helps nobody.
+    const available = await availableBalance(trx, payout.merchant_id, payout.currency);
+    if (available < payout.amount) throw insufficient(payout, available);
+    const won = await transition(trx, 'payouts', id, ['pending'], {
+      status: 'pending_second_approval', approvals: JSON.stringify(approvals), updated_at: actor.at,
+    });
+    if (!won) throw await changedMeanwhile(trx, id);
+    await writeAudit(trx, {
+      actorId: actor.id, action: 'payout.first_approval', entity: 'payouts', entityId: id,
+      detail: { amount: payout.amount, currency: payout.currency, from: 'pending', to: 'pending_second_approval' },
+      ip: actor.ip, at: actor.at,
+    });
+    return 'pending_second_approval';
+  }
+
+  const won = await transition(trx, 'payouts', id, [payout.status], {
+    status: 'approved', approvals: JSON.stringify(approvals), decided_by: actor.id, decided_at: actor.at, updated_at: actor.at,
+  });
+  if (!won) throw await changedMeanwhile(trx, id);
+  try {
+    await debitPayout(trx, payout, actor.at);
+  } catch (err) {
+    // The conditional debit's 409 rolls the approval back with it; say by how much it falls short.
+    if ((err as any)?.status === 409) throw insufficient(payout, await availableBalance(trx, payout.merchant_id, payout.currency));
+    throw err;
+  }
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'payout.approved', entity: 'payouts', entityId: id,
+    detail: { amount: payout.amount, currency: payout.currency, from: payout.status, to: 'approved', approvals: approvals.length },
+    ip: actor.ip, at: actor.at,
+  });
+  return 'approved';
+}
+
+export async function declinePayout(trx: Knex.Transaction, id: string, reason: string, actor: Actor): Promise<void> {
+  const payout = await loadPayout(trx, id);
+  if (!(OPEN as readonly string[]).includes(payout.status)) {
+    throw conflict(`This payout is ${payout.status}; only pending payouts can be declined`);
+  }
+  const won = await transition(trx, 'payouts', id, OPEN, {
+    status: 'declined', decline_reason: reason, decided_by: actor.id, decided_at: actor.at, updated_at: actor.at,
+  });
+  if (!won) throw await changedMeanwhile(trx, id);
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'payout.declined', entity: 'payouts', entityId: id,
+    detail: { amount: payout.amount, currency: payout.currency, from: payout.status, reason }, ip: actor.ip, at: actor.at,
+  });
+}
+
+function insufficient(payout: { amount: number; currency: string }, available: number) {
+  const money = (n: number) => formatMoney(n, payout.currency, 'en-US');
+  return conflict(`The merchant\u2019s available balance (${money(available)}) does not cover this payout of ${money(payout.amount)}`);
+}

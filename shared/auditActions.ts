@@ -1,0 +1,32 @@
+// Every action name the audit trail records, written once: writeAudit only accepts these (so a
+// new kind of write must be named here), and the SPA's audit filter offers exactly this list.
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.throttled',
+  'logout',
+  'password.changed',
+  'password.change_failed',
+  'user.created',
+  'user.updated',
+  'merchant.updated',
+  'refund.created',
+  'payout.first_approval',
+  'payout.approved',
+  'payout.declined',
+  'dispute.opened',
+  'dispute.updated',
+  'dispute.note_added',
+  'dispute.attachment_added',
+  'dispute.attachment_deleted',
+  'dispute.submitted',
+  'dispute.accepted',
+  'dispute.won',
+  'dispute.lost',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The record types audit rows are about (their `entity`). */
+export const AUDIT_ENTITIES = ['users', 'merchants', 'refunds', 'payouts', 'disputes'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
