@@ -14,6 +14,8 @@ export interface SignedInUser {
 
 /** undefined: not asked yet; null: asked, nobody signed in. */
 let current: SignedInUser | null | undefined;
+/** The question in flight, so screens asking at the same moment share one request. */
+let asking: Promise<SignedInUser | null> | undefined;
 
 class AuthError extends Error {
   constructor(
@@ -32,8 +34,20 @@ async function fetchMe(): Promise<SignedInUser | null> {
 }
 
 async function signedIn(): Promise<SignedInUser | null> {
-  if (current === undefined) current = await fetchMe();
-  return current;
+  if (current !== undefined) return current;
+  asking ??= fetchMe().then(
+    (user) => {
+      asking = undefined;
+      // A sign-in or sign-out that finished meanwhile knows better than this older answer.
+      if (current === undefined) current = user;
+      return current;
+    },
+    (error) => {
+      asking = undefined;
+      throw error;
+    },
+  );
+  return asking;
 }
 
 export const authProvider: AuthProvider = {
@@ -86,4 +100,5 @@ export const authProvider: AuthProvider = {
 /** For tests: forget the cached user. */
 export function resetAuthCache(user?: SignedInUser | null) {
   current = user;
+  asking = undefined;
 }
