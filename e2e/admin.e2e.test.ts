@@ -4,8 +4,9 @@
 // own password, which signs out their other sessions.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { horizontalOverflow, launchBrowser, openPage, PASSWORD, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { horizontalOverflow, openPage, PASSWORD, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const NEW_USER = { email: 'rosa.lima@example.com', name: 'Rosa Lima', password: 'granite lantern orbit' };
 
@@ -23,19 +24,10 @@ async function signInAs(page: TestPage, url: string, email: string, password: st
 }
 
 describe('admin screens', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let admin: TestPage;
+  let app: RunningApp, browser: Browser, admin: TestPage;
   let newUserId: string;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ payments: 300 }), launchBrowser()]);
-    admin = await openPage(browser);
-    await signIn(admin, app.url, 'admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(async () => ({ app, browser, page: admin } = await startSuite({ payments: 300, signInAs: 'admin' })));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('creates a user, after the password policy refuses a common password on its field', async () => {
     await admin.getByRole('menuitem', { name: 'Users', exact: true }).click();

@@ -2,19 +2,14 @@
 // 401 (session expired) sends them back to the login page.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openPage, screenshot, signIn, waitForRows } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { openPage, screenshot, signIn, waitForRows } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 describe('signing in and roles', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  let app: RunningApp, browser: Browser;
+  beforeAll(async () => ({ app, browser } = await startSuite()));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('shows the login page first, and refuses a wrong password with a message', async () => {
     const page = await openPage(browser);

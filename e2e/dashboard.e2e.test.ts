@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle } from '../cli/bundleSize.ts';
-import { DIST, startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openPage, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { DIST, type RunningApp } from './support/app.ts';
+import { openPage, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const xTicks = (page: TestPage, chart: string) =>
   page.getByTestId(chart).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
@@ -21,18 +22,9 @@ const fetchInPage = (page: TestPage, url: string) =>
   }, url);
 
 describe('dashboard charts and reports', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: TestPage;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    page = await openPage(browser);
-    await signIn(page, app.url, 'admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  let app: RunningApp, browser: Browser, page: TestPage;
+  beforeAll(async () => ({ app, browser, page } = await startSuite({ signInAs: 'admin' })));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('keeps recharts out of the first download', () => {
     const has = (file: string) => fs.readFileSync(path.join(DIST, file), 'utf8').includes('recharts-cartesian-axis');

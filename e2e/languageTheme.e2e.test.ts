@@ -2,8 +2,9 @@
 // choices survive a reload.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openPage, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { openPage, screenshot, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const background = (page: TestPage) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const luminance = (rgb: string) => {
@@ -12,18 +13,9 @@ const luminance = (rgb: string) => {
 };
 
 describe('language and theme', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: TestPage;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    page = await openPage(browser);
-    await signIn(page, app.url, 'admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  let app: RunningApp, browser: Browser, page: TestPage;
+  beforeAll(async () => ({ app, browser, page } = await startSuite({ signInAs: 'admin' })));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('starts in the browser\'s language when it is Spanish or Portuguese', async () => {
     // react-admin needs the first language's messages at once; a Promise there was a blank page.

@@ -2,8 +2,9 @@
 // column chooser, saved queries and export work on the real API.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openPage, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { screenshot, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const LISTS = [
   ['payments', 'Payments'], ['intents', 'Intents'], ['refunds', 'Refunds'], ['disputes', 'Disputes'],
@@ -18,18 +19,9 @@ const columnTexts = (page: TestPage, index: number) =>
   page.locator(`tbody .RaDataTable-row td:nth-child(${index + 1})`).allTextContents();
 
 describe('lists', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: TestPage;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    page = await openPage(browser);
-    await signIn(page, app.url, 'admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  let app: RunningApp, browser: Browser, page: TestPage;
+  beforeAll(async () => ({ app, browser, page } = await startSuite({ signInAs: 'admin' })));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('opens every list from the menu, with rows and its filter sidebar', async () => {
     for (const [resource, label] of LISTS) {

@@ -7,8 +7,9 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../shared/currencies.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { horizontalOverflow, launchBrowser, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { horizontalOverflow, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const usd = (minor: number) => formatMoney(minor, 'USD', 'en-US');
 const major = (minor: number) => (minor / 100).toFixed(2);
@@ -54,13 +55,8 @@ describe('money actions', () => {
     return page;
   }
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(async () => ({ app, browser } = await startSuite()));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('lets an operator refund part of a captured payment once, and shows the refund and its ledger entry', async () => {
     const db = app.t.db;

@@ -2,28 +2,23 @@
 // search, language and theme are one tap away.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { horizontalOverflow, launchBrowser, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { horizontalOverflow, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const LISTS = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
 
 describe('on a phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: TestPage;
+  let app: RunningApp, browser: Browser, page: TestPage;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    page = await openPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    ({ app, browser, page } = await startSuite({ page: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } }));
     await page.goto(`${app.url}/login`);
     await screenshot(page, 'phone-login');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await signIn(page, app.url, 'admin');
     await screenshot(page, 'phone-home');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => stopSuite({ app, browser }));
 
   it('shows every list as a compact list that fits the screen', async () => {
     for (const resource of LISTS) {

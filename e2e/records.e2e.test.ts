@@ -3,24 +3,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime } from '../client/src/common/formatDateTime.ts';
-import { startApp, type RunningApp } from './support/app.ts';
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from './support/browser.ts';
+import { type RunningApp } from './support/app.ts';
+import { screenshot, type TestPage } from './support/browser.ts';
+import { startSuite, stopSuite } from './support/suite.ts';
 
 const headline = (page: TestPage) => page.getByTestId('record-headline').textContent();
 
 describe('records and their links', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: TestPage;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    page = await openPage(browser);
-    await signIn(page, app.url, 'support');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  let app: RunningApp, browser: Browser, page: TestPage;
+  beforeAll(async () => ({ app, browser, page } = await startSuite({ signInAs: 'support' })));
+  afterAll(() => stopSuite({ app, browser }));
 
   it('jumps straight to a payment from its id typed in the app-bar search', async () => {
     const payment = await app.t.db('payments').where('status', 'captured').orderBy('id').first();

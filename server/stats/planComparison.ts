@@ -4,10 +4,11 @@
 // Fees are priced by shared/fees.ts computeFee — the one function that charges them — rather
 // than re-written in SQL, because a plan's price depends on each payment (tiers by amount,
 // interchange by card brand, the fixed fee by currency) and rounds per payment. So this is the
-// one stats route that reads payments rather than SQL sums: one merchant's window, four columns,
-// straight from a covering index (payments_stats_merchant_captured), in one pass. Payments are
-// counted per distinct (currency, card brand, amount) and each combination is priced once per
-// plan, times its count: exact to the minor unit.
+// one stats route that reads payments rather than daily sums: one merchant's window, straight
+// from a covering index (payments_stats_merchant_captured). The database groups the payments by
+// distinct (currency, card brand, amount) — a few thousand groups for a busy merchant's 90 days,
+// not one row per payment — and each combination is priced once per plan, times its count:
+// exact to the minor unit.
 import type { PlanType } from '../../shared/enums.ts';
 import { computeFee } from '../../shared/fees.ts';
 import type { Db } from '../db/connect.ts';
@@ -48,10 +49,13 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
   const from = addDays(today, -(days - 1));
   const [payments, plans] = await Promise.all([
     db('payments')
-      .select('currency', 'card_brand', 'amount', 'fee_amount')
+      .select('currency', 'card_brand', 'amount')
+      .count({ count: '*' })
+      .sum({ fees: 'fee_amount' })
       .where({ merchant_id: merchantId, status: 'captured' })
       .where('captured_at', '>=', `${from}T00:00:00.000Z`)
-      .where('captured_at', '<', `${addDays(today, 1)}T00:00:00.000Z`),
+      .where('captured_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
+      .groupBy('currency', 'card_brand', 'amount'),
     db('plans').select('id', 'name', 'plan_type', 'percent_bps', 'fixed_fee', 'currency').orderBy('id'),
   ]);
 
@@ -59,15 +63,13 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
   const groups = new Map<string, { currency: string; card_brand: string; amount: number; count: number }>();
   for (const p of payments as any[]) {
     const amount = Number(p.amount);
+    const count = Number(p.count);
     const c = actual.get(p.currency) ?? { currency: p.currency, volume: 0, count: 0, fees: 0, effective_bps: 0 };
-    c.volume += amount;
-    c.count += 1;
-    c.fees += Number(p.fee_amount);
+    c.volume += amount * count;
+    c.count += count;
+    c.fees += Number(p.fees);
     actual.set(p.currency, c);
-    const key = `${p.currency}|${p.card_brand}|${amount}`;
-    const g = groups.get(key);
-    if (g) g.count += 1;
-    else groups.set(key, { currency: p.currency, card_brand: p.card_brand, amount, count: 1 });
+    groups.set(`${p.currency}|${p.card_brand}|${amount}`, { currency: p.currency, card_brand: p.card_brand, amount, count });
   }
   const currencies = [...actual.keys()].sort();
   for (const c of actual.values()) c.effective_bps = effectiveBps(c.fees, c.volume);

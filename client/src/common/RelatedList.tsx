@@ -12,6 +12,9 @@ import { useIsSmall } from './useIsSmall.ts';
 
 type RowText = (record: any) => ReactNode;
 
+/** What a page says when it shows one resource's standard related list (RelatedPayments, ...). */
+export type RelatedOf = Omit<RelatedListProps, 'title' | 'reference' | 'children' | 'mobile'> & { title?: string };
+
 export interface RelatedListProps {
   title: string;
   reference: string;

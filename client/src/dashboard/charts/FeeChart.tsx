@@ -8,10 +8,11 @@ import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContai
 import { useTranslate } from 'react-admin';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import type { FeePoint } from '../chartData.ts';
-import { rateTicks, formatBpsRate, formatCount, formatMoneyCompact, formatMoneyExact, formatPeriod } from '../chartFormat.ts';
+import { formatBpsRate, formatCount, formatMoneyCompact, formatMoneyExact, formatPeriod } from '../chartFormat.ts';
 import type { Interval } from '../statsApi.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
 import { legendText, useChartTheme } from './chartTheme.ts';
+import { rateAxis } from './rateAxis.tsx';
 
 export interface FeeChartProps {
   points: FeePoint[];
@@ -70,17 +71,7 @@ export default function FeeChart({ points, currency, interval, syncId = 'fees', 
           <CartesianGrid stroke={c.grid} vertical={false} />
           {xAxis(true)}
           <YAxis yAxisId="money" tickFormatter={money} tick={c.axis} stroke={c.grid} width={72} />
-          <YAxis
-            yAxisId="rate"
-            orientation="right"
-            tickFormatter={(v: number) => formatBpsRate(v, locale)}
-            tick={c.axis}
-            stroke={c.grid}
-            width={56}
-            ticks={rateTicks(maxBps)}
-            interval={0}
-            domain={[0, rateTicks(maxBps).at(-1)!]}
-          />
+          {rateAxis(c, locale, maxBps)}
           <Tooltip content={tooltip} cursor={{ fill: c.cursor }} />
           <Legend verticalAlign="top" align="left" height={28} iconType="square" wrapperStyle={c.legend} />
           <Bar yAxisId="money" dataKey="fees" name={translate('app.stats.fees')} fill={c.fees} radius={[3, 3, 0, 0]} maxBarSize={36} isAnimationActive={false} />

@@ -6,9 +6,10 @@ import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Scatter
 import { useTranslate } from 'react-admin';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import type { PlanPoint } from '../chartData.ts';
-import { rateTicks, formatBpsRate, formatCount, formatMoneyCompact, formatMoneyExact } from '../chartFormat.ts';
+import { formatBpsRate, formatCount, formatMoneyCompact, formatMoneyExact } from '../chartFormat.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
 import { legendText, useChartTheme } from './chartTheme.ts';
+import { rateAxis } from './rateAxis.tsx';
 
 export type PlanChartPoint = PlanPoint & { nominalBps: number | null };
 
@@ -43,17 +44,7 @@ export default function PlanChart({ points, currency, height = 300 }: { points: 
           {/* Plan names are long: slanted so every one is readable. */}
           <XAxis dataKey="name" tick={{ ...c.axis, textAnchor: 'end' }} angle={-25} height={64} stroke={c.grid} interval={0} />
           <YAxis yAxisId="money" tickFormatter={(v: number) => formatMoneyCompact(v, currency, locale)} tick={c.axis} stroke={c.grid} width={72} />
-          <YAxis
-            yAxisId="rate"
-            orientation="right"
-            tickFormatter={(v: number) => formatBpsRate(v, locale)}
-            tick={c.axis}
-            stroke={c.grid}
-            width={56}
-            ticks={rateTicks(maxBps)}
-            interval={0}
-            domain={[0, rateTicks(maxBps).at(-1)!]}
-          />
+          {rateAxis(c, locale, maxBps)}
           <Tooltip content={tooltip} cursor={{ fill: c.cursor }} />
           <Legend verticalAlign="top" align="left" height={28} iconType="square" wrapperStyle={c.legend} />
           <Bar yAxisId="money" dataKey="volume" name={translate('app.stats.volume')} fill={c.volume} radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false} />

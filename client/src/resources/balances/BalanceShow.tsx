@@ -1,14 +1,12 @@
 // A merchant's balance in one currency: what is available and pending, the ledger entries that
 // make it up, and the payouts drawn from it.
-import { DataTable, TextField, useRecordContext } from 'react-admin';
+import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
-import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { MerchantField } from '../../common/RecordLinks.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { StatusField } from '../../common/StatusChip.tsx';
-import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
+import { RelatedPayouts } from '../payouts/RelatedPayouts.tsx';
+import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function Related() {
   const record = useRecordContext();
@@ -16,20 +14,8 @@ function Related() {
   const filter = { merchant_id: record.merchant_id, currency: record.currency };
   return (
     <>
-      <RelatedList title="app.show.ledger" reference="transactions" filter={filter} perPage={10} mobile={ledgerMobile}>
-        {ledgerColumns()}
-      </RelatedList>
-      <RelatedList
-        title="app.show.payouts"
-        reference="payouts"
-        filter={filter}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted>#{r.payout_number}</Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="payout_number" render={(r) => `#${r.payout_number}`} />
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-      </RelatedList>
+      <RelatedLedger filter={filter} perPage={10} />
+      <RelatedPayouts filter={filter} />
     </>
   );
 }

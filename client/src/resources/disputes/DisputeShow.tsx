@@ -8,8 +8,6 @@ import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../..
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { MerchantField } from '../../common/RecordLinks.tsx';
 import { UserName } from '../../common/UserName.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
 import { DisputeActions } from './DisputeActions.tsx';
 import { DisputeNotes } from './DisputeNotes.tsx';
 import { DisputeReason } from './DisputeReason.tsx';
@@ -19,14 +17,13 @@ import { DueDate } from './DueDate.tsx';
 import { Evidence } from './Evidence.tsx';
 import { PaymentContext } from './PaymentContext.tsx';
 import { ResponseEditor } from './ResponseEditor.tsx';
+import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function Ledger() {
   const record = useRecordContext();
   if (!record) return null;
   return (
-    <RelatedList title="app.show.ledger" reference="transactions" filter={{ source_id: record.id }} mobile={ledgerMobile}>
-      {ledgerColumns()}
-    </RelatedList>
+    <RelatedLedger filter={{ source_id: record.id }} />
   );
 }
 

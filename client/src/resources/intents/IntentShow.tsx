@@ -1,45 +1,20 @@
 // An intent, its merchant, and the payments and refunds made for it.
-import { DataTable, TextField, useRecordContext } from 'react-admin';
-import { CopyableId } from '../../common/CopyableId.tsx';
+import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
-import { EnumText } from '../../common/EnumText.tsx';
-import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { MerchantField } from '../../common/RecordLinks.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { StatusField } from '../../common/StatusChip.tsx';
-import { CardField, cardText } from '../payments/CardField.tsx';
+import { RelatedPayments } from '../payments/RelatedPayments.tsx';
+import { RelatedRefunds } from '../refunds/RelatedRefunds.tsx';
 
 function Related() {
   const record = useRecordContext();
   if (!record) return null;
   return (
     <>
-      <RelatedList
-        title="resources.payments.name"
-        reference="payments"
-        filter={{ intent_id: record.id }}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted>{cardText(r)}</Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
-        <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
-      </RelatedList>
-      <RelatedList
-        title="app.show.refunds"
-        reference="refunds"
-        filter={{ intent_id: record.id }}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason"><EnumField source="reason" name="refund_reason" /></DataTable.Col>
-      </RelatedList>
+      <RelatedPayments title="resources.payments.name" filter={{ intent_id: record.id }} />
+      <RelatedRefunds filter={{ intent_id: record.id }} />
     </>
   );
 }

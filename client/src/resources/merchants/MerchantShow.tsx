@@ -2,20 +2,18 @@
 // recent payments, payouts and disputes.
 import { lazy, Suspense } from 'react';
 import { DataTable, ReferenceField, TextField, useRecordContext } from 'react-admin';
-import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { ChartSkeleton } from '../../dashboard/ChartCard.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
-import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
+import { Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { PlanField } from '../../common/RecordLinks.tsx';
 import { RelatedList } from '../../common/RelatedList.tsx';
-import { StatusField } from '../../common/StatusChip.tsx';
-import { CardField, cardText } from '../payments/CardField.tsx';
-import { DisputeReason } from '../disputes/DisputeReason.tsx';
-import { DueDate } from '../disputes/DueDate.tsx';
 import { MerchantAdminButton } from './MerchantAdmin.tsx';
 import { PlanPricing } from '../plans/PlanPricing.tsx';
+import { RelatedPayments } from '../payments/RelatedPayments.tsx';
+import { RelatedDisputes } from '../disputes/RelatedDisputes.tsx';
+import { RelatedPayouts } from '../payouts/RelatedPayouts.tsx';
 
 const MerchantStats = lazy(() => import('./MerchantStats.tsx'));
 
@@ -44,42 +42,9 @@ function Activity() {
   const mine = { merchant_id: record.id };
   return (
     <>
-      <RelatedList
-        title="app.show.payments"
-        reference="payments"
-        filter={mine}
-        perPage={10}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted>{cardText(r)} · {r.customer_email}</Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
-        <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
-      </RelatedList>
-      <RelatedList
-        title="app.show.payouts"
-        reference="payouts"
-        filter={mine}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted>#{r.payout_number}</Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="payout_number" render={(r) => `#${r.payout_number}`} />
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-      </RelatedList>
-      <RelatedList
-        title="app.show.disputes"
-        reference="disputes"
-        filter={mine}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: () => <Muted><DisputeReason /></Muted>, tertiary: () => <DueDate /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason_code"><DisputeReason compact /></DataTable.Col>
-        <DataTable.Col source="response_due_date"><DueDate /></DataTable.Col>
-      </RelatedList>
+      <RelatedPayments filter={mine} perPage={10} />
+      <RelatedPayouts filter={mine} />
+      <RelatedDisputes filter={mine} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 // Every ledger entry the payment caused: the charge and its fee, then those of its refunds and
 // disputes (entries point at their own source, so the ids are gathered first).
 import { useRecordContext } from 'react-admin';
-import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
 import { usePaymentChildren } from './usePaymentChildren.ts';
+import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 export function PaymentLedger() {
   const payment = useRecordContext();
@@ -11,15 +10,6 @@ export function PaymentLedger() {
   if (!payment || isPending) return null;
   const sources = [payment.id, ...refunds.map((r) => r.id), ...disputes.map((d) => d.id)];
   return (
-    <RelatedList
-      title="app.show.ledger"
-      reference="transactions"
-      filter={{ source_id: sources }}
-      sort={{ field: 'created_at', order: 'ASC' }}
-      perPage={10}
-      mobile={ledgerMobile}
-    >
-      {ledgerColumns()}
-    </RelatedList>
+    <RelatedLedger filter={{ source_id: sources }} sort={{ field: 'created_at', order: 'ASC' }} perPage={10} />
   );
 }

@@ -1,22 +1,19 @@
 // A payment and everything it links to: its intent and merchant, refunds, disputes, ledger
 // entries and timeline; a failed one says why in plain language.
-import { DataTable, TextField, useRecordContext } from 'react-admin';
+import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
-import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { IdLinkField, MerchantField } from '../../common/RecordLinks.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
-import { EnumText } from '../../common/EnumText.tsx';
-import { DisputeReason } from '../disputes/DisputeReason.tsx';
-import { DueDate } from '../disputes/DueDate.tsx';
 import { CardField, cardText } from './CardField.tsx';
 import { DeclineSection } from './DeclineSection.tsx';
 import { PaymentActions } from './PaymentActions.tsx';
 import { PaymentLedger } from './PaymentLedger.tsx';
 import { PaymentTimeline } from './PaymentTimeline.tsx';
+import { RelatedRefunds } from '../refunds/RelatedRefunds.tsx';
+import { RelatedDisputes } from '../disputes/RelatedDisputes.tsx';
 
 function Subtitle() {
   const record = useRecordContext();
@@ -29,29 +26,8 @@ function Related() {
   if (!record) return null;
   return (
     <>
-      <RelatedList
-        title="app.show.refunds"
-        reference="refunds"
-        filter={{ payment_id: record.id }}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason"><EnumField source="reason" name="refund_reason" /></DataTable.Col>
-      </RelatedList>
-      <RelatedList
-        title="app.show.disputes"
-        reference="disputes"
-        filter={{ payment_id: record.id }}
-        mobile={{ primary: () => <AmountWithStatus />, secondary: () => <Muted><DisputeReason /></Muted>, tertiary: () => <DueDate /> }}
-      >
-        <DataTable.Col source="dispute_date"><DateTimeField source="dispute_date" dateOnly /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason_code"><DisputeReason compact /></DataTable.Col>
-        <DataTable.Col source="response_due_date"><DueDate /></DataTable.Col>
-      </RelatedList>
+      <RelatedRefunds filter={{ payment_id: record.id }} />
+      <RelatedDisputes filter={{ payment_id: record.id }} />
       <PaymentLedger />
     </>
   );

@@ -3,22 +3,17 @@
 // merchant's open disputes and recent refunds (money that may yet leave the balance).
 import { Alert, Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../../shared/currencies.ts';
-import { DateTimeField, DateTimeText } from '../../common/DateTimeField.tsx';
+import { DateTimeText } from '../../common/DateTimeField.tsx';
 import { Section } from '../../common/DetailLayout.tsx';
-import { EnumField } from '../../common/EnumField.tsx';
-import { EnumText } from '../../common/EnumText.tsx';
-import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField, MoneyText } from '../../common/MoneyField.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { StatusField } from '../../common/StatusChip.tsx';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import { UserName } from '../../common/UserName.tsx';
-import { DisputeReason } from '../disputes/DisputeReason.tsx';
-import { DueDate } from '../disputes/DueDate.tsx';
 import { approvalsOf, isOpenPayout, needsSecondApproval } from './payoutState.ts';
 import { usePayoutBalance } from './usePayoutBalance.ts';
+import { RelatedRefunds } from '../refunds/RelatedRefunds.tsx';
+import { RelatedDisputes } from '../disputes/RelatedDisputes.tsx';
 
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   const translate = useTranslate();
@@ -93,31 +88,13 @@ export function PayoutDecision() {
         <ApprovalStage />
         <Box sx={{ mt: 2 }}><BalanceCheck /></Box>
       </Section>
-      <RelatedList
+      <RelatedDisputes
         title="app.payout.open_disputes"
-        reference="disputes"
         filter={{ merchant_id: record!.merchant_id, status: OPEN_DISPUTES }}
         sort={{ field: 'response_due_date', order: 'ASC' }}
         testId="payout-open-disputes"
-        mobile={{ primary: () => <AmountWithStatus />, secondary: () => <Muted><DisputeReason /></Muted>, tertiary: () => <DueDate /> }}
-      >
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason_code"><DisputeReason compact /></DataTable.Col>
-        <DataTable.Col source="response_due_date"><DueDate /></DataTable.Col>
-      </RelatedList>
-      <RelatedList
-        title="app.payout.recent_refunds"
-        reference="refunds"
-        filter={{ merchant_id: record!.merchant_id }}
-        testId="payout-recent-refunds"
-        mobile={{ primary: () => <AmountWithStatus />, secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>, tertiary: () => <DateTimeField source="created_at" /> }}
-      >
-        <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-        <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-        <DataTable.Col source="status"><StatusField /></DataTable.Col>
-        <DataTable.Col source="reason"><EnumField source="reason" name="refund_reason" /></DataTable.Col>
-      </RelatedList>
+      />
+      <RelatedRefunds title="app.payout.recent_refunds" filter={{ merchant_id: record!.merchant_id }} testId="payout-recent-refunds" />
     </>
   );
 }

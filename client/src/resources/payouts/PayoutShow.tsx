@@ -6,11 +6,10 @@ import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { MerchantField, UserField } from '../../common/RecordLinks.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
 import { Approvals } from './Approvals.tsx';
 import { PayoutActions } from './PayoutActions.tsx';
 import { PayoutDecision } from './PayoutDecision.tsx';
+import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function PayoutNumber() {
   const record = useRecordContext();
@@ -21,9 +20,7 @@ function Ledger() {
   const record = useRecordContext();
   if (!record) return null;
   return (
-    <RelatedList title="app.show.ledger" reference="transactions" filter={{ source_id: record.id }} mobile={ledgerMobile}>
-      {ledgerColumns()}
-    </RelatedList>
+    <RelatedLedger filter={{ source_id: record.id }} />
   );
 }
 

@@ -5,16 +5,13 @@ import { FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/D
 import { EnumField } from '../../common/EnumField.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
 import { IdLinkField, MerchantField, UserField } from '../../common/RecordLinks.tsx';
-import { RelatedList } from '../../common/RelatedList.tsx';
-import { ledgerColumns, ledgerMobile } from '../transactions/ledgerColumns.tsx';
+import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function Ledger() {
   const record = useRecordContext();
   if (!record) return null;
   return (
-    <RelatedList title="app.show.ledger" reference="transactions" filter={{ source_id: record.id }} mobile={ledgerMobile}>
-      {ledgerColumns()}
-    </RelatedList>
+    <RelatedLedger filter={{ source_id: record.id }} />
   );
 }
 
