@@ -1,6 +1,6 @@
 // How a processing plan prices a payment. One function, used by the seed, the API's plan
 // comparisons and the SPA's explanations, so a fee is computed the same way everywhere.
-import { toMajorUnits } from './currencies.ts';
+import { currencyExponent, toMajorUnits } from './currencies.ts';
 import type { PlanType } from './enums.ts';
 
 export interface PlanPricing {
@@ -30,21 +30,39 @@ const TIER_DISCOUNT_BPS = [
 // Tiers are set in dollar-like major units; yen amounts are scaled so ¥10,000 ≈ 100 units.
 const TIER_SCALE: Record<string, number> = { JPY: 100, MXN: 20, BRL: 5 };
 
-function tierUnits(amount: number, currency: string): number {
-  return toMajorUnits(amount, currency) / (TIER_SCALE[currency] ?? 1);
+export const TIER_COUNT = TIER_DISCOUNT_BPS.length;
+
+/** The tier (an index into the discount table) a payment of this amount falls in. */
+export function tierOf(amount: number, currency: string): number {
+  const major = toMajorUnits(amount, currency) / (TIER_SCALE[currency] ?? 1);
+  let tier = 0;
+  for (let t = 1; t < TIER_COUNT; t++) if (major >= TIER_DISCOUNT_BPS[t].fromMajor) tier = t;
+  return tier;
 }
 
+/** Where each tier starts, in the currency's minor units: the same boundaries as tierOf. */
+export function tierFloorsMinor(currency: string): number[] {
+  return TIER_DISCOUNT_BPS.map((t) => t.fromMajor * (TIER_SCALE[currency] ?? 1) * 10 ** currencyExponent(currency));
+}
+
+/** The percentage part of a plan's price (bps) for a card brand and an amount tier. */
+export function feeBps(plan: PlanPricing, cardBrand: string | null | undefined, tier: number): number {
+  let bps = plan.percent_bps;
+  if (plan.plan_type === 'INTERCHANGE_PLUS') bps += INTERCHANGE_BPS[cardBrand ?? 'visa'] ?? 150;
+  if (plan.plan_type === 'TIERED') bps -= TIER_DISCOUNT_BPS[tier].discount;
+  return bps;
+}
+
+/** The fixed part of a plan's price for a payment in this currency (minor units). */
+export function fixedFee(plan: PlanPricing, currency: string): number {
+  return currency === plan.currency ? plan.fixed_fee : (FIXED_FEE_BY_CURRENCY[currency] ?? plan.fixed_fee);
+}
+
+/** The fee: the rate on the amount, rounded to the minor unit (half up), plus the fixed part. */
 export function computeFee(
   plan: PlanPricing,
   payment: { amount: number; currency: string; card_brand?: string | null },
 ): number {
-  let bps = plan.percent_bps;
-  if (plan.plan_type === 'INTERCHANGE_PLUS') bps += INTERCHANGE_BPS[payment.card_brand ?? 'visa'] ?? 150;
-  if (plan.plan_type === 'TIERED') {
-    const major = tierUnits(payment.amount, payment.currency);
-    const tier = [...TIER_DISCOUNT_BPS].reverse().find((t) => major >= t.fromMajor)!;
-    bps -= tier.discount;
-  }
-  const fixed = payment.currency === plan.currency ? plan.fixed_fee : (FIXED_FEE_BY_CURRENCY[payment.currency] ?? plan.fixed_fee);
-  return Math.round((payment.amount * bps) / 10_000) + fixed;
+  const bps = feeBps(plan, payment.card_brand, tierOf(payment.amount, payment.currency));
+  return Math.round((payment.amount * bps) / 10_000) + fixedFee(plan, payment.currency);
 }

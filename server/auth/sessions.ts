@@ -59,10 +59,14 @@ function limits(ctx: Pick<AppContext, 'config'>) {
 /** The user behind a token, or null when it is unknown, expired or the user is disabled. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<SessionUser | null> {
   const id = hashToken(token);
+  // Every request asks this exact query: on PostgreSQL a named (prepared) statement, parsed and
+  // planned once per connection instead of once per request. (SQLite's connection caches its
+  // statements already: server/db/connect.ts.)
   const row = await ctx.db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
     .where('s.id', id)
-    .first('s.created_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled');
+    .first('s.created_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled')
+    .options({ name: 'kbo_session_user' });
   if (!row) return null;
   const now = ctx.now().getTime();
   const { idleMs, maxMs } = limits(ctx);

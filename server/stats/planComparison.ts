@@ -1,19 +1,19 @@
 // GET /api/stats/plan-comparison: what a merchant's captured payments of the last N days (90 by
 // default) would have cost on every plan, next to what it was actually charged.
 //
-// Fees are priced by shared/fees.ts computeFee — the one function that charges them — rather
-// than re-written in SQL, because a plan's price depends on each payment (tiers by amount,
-// interchange by card brand, the fixed fee by currency) and rounds per payment. So this is the
-// one stats route that reads payments rather than daily sums: one merchant's window, straight
-// from a covering index (payments_stats_merchant_captured). The database groups the payments by
-// distinct (currency, card brand, amount) — a few thousand groups for a busy merchant's 90 days,
-// not one row per payment — and each combination is priced once per plan, times its count:
-// exact to the minor unit.
+// Exact to the minor unit, as if every payment were priced by shared/fees.ts computeFee: the
+// database adds up, per currency, each plan's percentage fees with the same rates and tier
+// boundaries (feeSql.ts builds them from shared/fees.ts) in one pass over the merchant's window
+// — read from a covering index (payments_stats_merchant_captured) — and the fixed part is the
+// count times the plan's fixed fee. A busy merchant's 90 days are tens of thousands of payments
+// whose amounts are nearly all different; shipping them to the server to price one by one
+// cost more than the rest of the request.
 import type { PlanType } from '../../shared/enums.ts';
-import { computeFee } from '../../shared/fees.ts';
+import { fixedFee } from '../../shared/fees.ts';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../http/errors.ts';
 import { addDays } from './buckets.ts';
+import { percentFeesSql } from './feeSql.ts';
 import { effectiveBps } from './plans.ts';
 
 export interface CurrencyCost {
@@ -47,52 +47,38 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
   const merchant = await db('merchants').where('id', merchantId).first('id', 'plan_id');
   if (!merchant) throw notFound(`No merchants record with id "${merchantId}"`);
   const from = addDays(today, -(days - 1));
-  const [payments, plans] = await Promise.all([
-    db('payments')
-      .select('currency', 'card_brand', 'amount')
-      .count({ count: '*' })
-      .sum({ fees: 'fee_amount' })
-      .where({ merchant_id: merchantId, status: 'captured' })
-      .where('captured_at', '>=', `${from}T00:00:00.000Z`)
-      .where('captured_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
-      .groupBy('currency', 'card_brand', 'amount'),
-    db('plans').select('id', 'name', 'plan_type', 'percent_bps', 'fixed_fee', 'currency').orderBy('id'),
-  ]);
+  const plans = (await db('plans').select('id', 'name', 'plan_type', 'percent_bps', 'fixed_fee', 'currency').orderBy('id'))
+    .map((plan: any) => ({ ...plan, percent_bps: Number(plan.percent_bps), fixed_fee: Number(plan.fixed_fee) }));
+  const rows: any[] = await db('payments')
+    .select('currency')
+    .count({ count: '*' })
+    .sum({ volume: 'amount', fees: 'fee_amount' })
+    .select(plans.map((plan, i) => db.raw(`${percentFeesSql(plan)} as ??`, [`plan_${i}`])))
+    .where({ merchant_id: merchantId, status: 'captured' })
+    .where('captured_at', '>=', `${from}T00:00:00.000Z`)
+    .where('captured_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
+    .groupBy('currency')
+    .orderBy('currency');
 
-  const actual = new Map<string, CurrencyCost>();
-  const groups = new Map<string, { currency: string; card_brand: string; amount: number; count: number }>();
-  for (const p of payments as any[]) {
-    const amount = Number(p.amount);
-    const count = Number(p.count);
-    const c = actual.get(p.currency) ?? { currency: p.currency, volume: 0, count: 0, fees: 0, effective_bps: 0 };
-    c.volume += amount * count;
-    c.count += count;
-    c.fees += Number(p.fees);
-    actual.set(p.currency, c);
-    groups.set(`${p.currency}|${p.card_brand}|${amount}`, { currency: p.currency, card_brand: p.card_brand, amount, count });
-  }
-  const currencies = [...actual.keys()].sort();
-  for (const c of actual.values()) c.effective_bps = effectiveBps(c.fees, c.volume);
-
-  const planCosts = (plans as any[]).flatMap((plan) => {
-    const pricing = { ...plan, percent_bps: Number(plan.percent_bps), fixed_fee: Number(plan.fixed_fee) };
-    const fees = new Map<string, number>(currencies.map((c) => [c, 0]));
-    for (const g of groups.values()) {
-      fees.set(g.currency, fees.get(g.currency)! + computeFee(pricing, g) * g.count);
-    }
-    return currencies.map((currency) => {
-      const a = actual.get(currency)!;
-      const f = fees.get(currency)!;
+  const actual: CurrencyCost[] = rows.map((r) => {
+    const volume = Number(r.volume);
+    const fees = Number(r.fees);
+    return { currency: r.currency, volume, count: Number(r.count), fees, effective_bps: effectiveBps(fees, volume) };
+  });
+  const planCosts: PlanCost[] = plans.flatMap((plan, i) =>
+    rows.map((r, k) => {
+      const a = actual[k];
+      const fees = Number(r[`plan_${i}`]) + a.count * fixedFee(plan, a.currency);
       return {
         plan_id: plan.id, name: plan.name, plan_type: plan.plan_type, current: plan.id === merchant.plan_id,
-        currency, volume: a.volume, count: a.count, fees: f, effective_bps: effectiveBps(f, a.volume),
-        difference: f - a.fees,
+        currency: a.currency, volume: a.volume, count: a.count, fees, effective_bps: effectiveBps(fees, a.volume),
+        difference: fees - a.fees,
       };
-    });
-  });
+    }),
+  );
 
   return {
     merchant_id: merchant.id, current_plan_id: merchant.plan_id, from, to: today, days,
-    actual: currencies.map((c) => actual.get(c)!), plans: planCosts,
+    actual, plans: planCosts,
   };
 }
