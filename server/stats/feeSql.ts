@@ -4,7 +4,8 @@
 //   sum(round(amount * <rate> / 10000.0)) + count × fixedFee(plan, currency)
 // is computeFee summed payment by payment. Both engines round half away from zero, which for
 // positive amounts is Math.round; an exact .5 is exactly representable, so SQLite's doubles and
-// PostgreSQL's numerics land on the same integers (stats.api.test.ts compares the two).
+// PostgreSQL's numerics land on the same integers (feeSql.test.ts checks every tier boundary,
+// brand and half-unit case against computeFee; stats.api.test.ts the whole comparison).
 import { CURRENCY_EXPONENTS } from '../../shared/currencies.ts';
 import { INTERCHANGE_BPS, TIER_COUNT, feeBps, tierFloorsMinor, type PlanPricing } from '../../shared/fees.ts';
 
