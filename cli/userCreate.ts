@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { ROLES, type Role } from '../shared/enums.ts';
 import { loadConfig } from '../server/config.ts';
 import { connect, migrate } from '../server/db/connect.ts';
-import { HttpError } from '../server/http/errors.ts';
+import { HttpError } from '../server/errors.ts';
 import { createUser } from '../server/resources/users/routes.ts';
 import { parseArgs } from './args.ts';
 

@@ -11,7 +11,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { mountExport } from './export/routes.ts';
 import { errorHandler } from './http/errorHandler.ts';
-import { notFound } from './http/errors.ts';
+import { notFound } from './errors.ts';
 import { mountList } from './http/listRoutes.ts';
 import { apiResponseHeaders, rejectNulBytes, requireJsonBody, sameOriginWrites } from './http/security.ts';
 import { serializeError } from './logger.ts';

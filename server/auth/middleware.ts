@@ -3,7 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
-import { forbidden, unauthorized } from '../http/errors.ts';
+import { forbidden, unauthorized } from '../errors.ts';
 import { resolveSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 
 declare global {

@@ -2,7 +2,7 @@
 // and no composition rules; refused when it is a known common password, a common word dressed up
 // with digits, symbols or leetspeak, a keyboard walk or sequence, a repetition, or built from the
 // user's own email or name. Checked when a password is set, never at login.
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import { BASE_WORDS, KNOWN } from './commonPasswords.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;

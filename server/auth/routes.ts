@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.ts';
 import { isoNow, type AppContext } from '../context.ts';
-import { HttpError, badRequest } from '../http/errors.ts';
+import { HttpError, badRequest } from '../errors.ts';
 import { parseBody } from '../http/validate.ts';
 import { currentUser, requireSession } from './middleware.ts';
 import { dummyHash, hashPassword, needsRehash, OWASP_COST, verifyPassword } from './password.ts';

@@ -4,7 +4,7 @@
 // GET /:id, behind the same read roles.
 import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
 import { utcDay } from '../stats/buckets.ts';

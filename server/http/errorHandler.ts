@@ -2,7 +2,7 @@
 // and multer errors keep their 4xx; anything else is logged and answered with a bare 500.
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../errors.ts';
 
 export function errorHandler(log: Logger) {
   return (err: any, req: Request, res: Response, _next: NextFunction) => {

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 import { fetchOne, fetchPage } from '../list/listQuery.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../errors.ts';
 
 export function contentRange(resource: string, start: number, count: number, total: number): string {
   return count === 0 ? `${resource} */${total}` : `${resource} ${start}-${start + count - 1}/${total}`;

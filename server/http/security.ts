@@ -2,7 +2,7 @@
 // multipart where an upload route expects it), no NUL bytes, and responses never cached or
 // rendered as a document.
 import type { NextFunction, Request, Response } from 'express';
-import { badRequest, forbidden, HttpError } from './errors.ts';
+import { badRequest, forbidden, HttpError } from '../errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,6 +1,6 @@
 // Request bodies are parsed with zod schemas; a failure is a 400 listing each bad field.
 import { z } from 'zod';
-import { badRequest } from './errors.ts';
+import { badRequest } from '../errors.ts';
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body ?? {});

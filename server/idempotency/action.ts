@@ -10,7 +10,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
-import { badRequest, conflict, HttpError, unprocessable } from '../http/errors.ts';
+import { badRequest, conflict, HttpError, unprocessable } from '../errors.ts';
 import { claimKey, purgeExpired, releaseKey, storeResponse, type KeyScope, type StoredResponse } from './store.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { errorHandler } from '../http/errorHandler.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import { createTestApp, createTestDb, ENGINES, login, type TestApp, type TestDb } from '../test/harness.ts';
 import { expectMoneyInvariants } from '../test/invariants.ts';
 import { freshPayment, fundedMerchant, makePayout } from '../test/moneyFixtures.ts';

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { LedgerSourceType, SettlementStatus } from '../../shared/enums.ts';
 import { newId } from '../../shared/ids.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict } from '../errors.ts';
 
 export interface LedgerEntry {
   merchant_id: string;

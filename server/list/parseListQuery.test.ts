@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../http/errors.ts';
+import { HttpError } from '../errors.ts';
 import { payments } from '../resources/payments/definition.ts';
 import { parseListQuery } from './parseListQuery.ts';
 

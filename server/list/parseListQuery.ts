@@ -1,7 +1,7 @@
 // Parses and validates the ra-data-simple-rest list protocol (`sort`, `range`, `filter`, and the
 // `Range` header) against a resource definition. Anything unknown or malformed is a 400 naming
 // the problem: a filter is never silently ignored.
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import type { FieldSpec, ResourceDefinition } from './definition.ts';
 
 export const MAX_PAGE_SIZE = 1000;

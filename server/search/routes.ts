@@ -2,7 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import { currentUser } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import { MAX_QUERY_LENGTH, searchRecords } from './search.ts';
 
 export function searchRoutes(ctx: AppContext): Router {

@@ -2,7 +2,7 @@
 // the last 30 days ending today), an interval, and the usual merchant/plan/currency narrowing.
 // Anything unknown or malformed is a 400 naming the field.
 import { z } from 'zod';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors.ts';
 import { parseBody } from '../http/validate.ts';
 import { addDays, daysBetween, INTERVALS, utcDay } from './buckets.ts';
 

@@ -11,7 +11,7 @@
 import type { PlanType } from '../../shared/enums.ts';
 import { fixedFee } from '../../shared/fees.ts';
 import type { Db } from '../db/connect.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { addDays } from './buckets.ts';
 import { percentFeesSql } from './feeSql.ts';
 import { effectiveBps } from './plans.ts';

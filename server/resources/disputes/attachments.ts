@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
-import { badRequest, HttpError, notFound } from '../../http/errors.ts';
+import { badRequest, HttpError, notFound } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { detectKind, safeFilename } from './evidenceFile.ts';
 import { assertNeedsResponse, changedMeanwhile, loadDispute } from './load.ts';

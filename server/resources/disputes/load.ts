@@ -1,6 +1,6 @@
 // Reading a dispute for an action, and the refusal every action shares.
 import type { Knex } from 'knex';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 
 export async function loadDispute(trx: Knex | Knex.Transaction, id: string) {
   const row = await trx('disputes').where('id', id).first();

@@ -8,7 +8,7 @@ import { DISPUTE_REASONS } from '../../../shared/enums.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { creditDisputeWon, debitDisputeOpened } from '../../ledger/movements.ts';
 import { dayOf, type Actor } from '../actor.ts';
 import { changedMeanwhile, loadDispute } from './load.ts';

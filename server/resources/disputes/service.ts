@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
-import { badRequest, conflict, unprocessable } from '../../http/errors.ts';
+import { badRequest, conflict, unprocessable } from '../../errors.ts';
 import { dayOf, type Actor } from '../actor.ts';
 import { assertNeedsResponse, changedMeanwhile, loadDispute } from './load.ts';
 

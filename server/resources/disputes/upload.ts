@@ -3,7 +3,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../../context.ts';
-import { badRequest, HttpError } from '../../http/errors.ts';
+import { badRequest, HttpError } from '../../errors.ts';
 
 export function evidenceUpload(ctx: AppContext): RequestHandler {
   const max = ctx.config.ATTACHMENT_MAX_BYTES;

@@ -5,7 +5,7 @@ import { MERCHANT_STATUSES } from '../../../shared/enums.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { allow, currentUser } from '../../auth/middleware.ts';
 import { isoNow, type AppContext } from '../../context.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { fetchOne } from '../../list/listQuery.ts';
 import { merchants } from './definition.ts';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { availableBalance, debitPayout } from '../../ledger/movements.ts';
 import type { Actor } from '../actor.ts';
 

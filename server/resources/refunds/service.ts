@@ -7,7 +7,7 @@ import { formatMoney } from '../../../shared/currencies.ts';
 import { REFUND_REASONS } from '../../../shared/enums.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { recordRefund } from '../../ledger/movements.ts';
 import type { Actor } from '../actor.ts';
 

@@ -10,7 +10,7 @@ import { hashPassword, type ScryptCost } from '../../auth/password.ts';
 import { checkPasswordPolicy } from '../../auth/passwordPolicy.ts';
 import { destroyUserSessions } from '../../auth/sessions.ts';
 import { isoNow, type AppContext } from '../../context.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { fetchOne } from '../../list/listQuery.ts';
 import { users } from './definition.ts';

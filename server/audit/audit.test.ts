@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../auth/throttle.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
-import { sessionCookie, withToken } from './helpers.ts';
+import { sessionCookie, withToken } from '../test/routeCalls.ts';
 
 const IP = '198.51.100.23';
 

@@ -6,7 +6,7 @@ import { createApp } from '../app.ts';
 import { hashToken } from '../auth/sessions.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
-import { sessionCookie, withToken } from './helpers.ts';
+import { sessionCookie, withToken } from '../test/routeCalls.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

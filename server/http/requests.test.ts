@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
-import { dbDigest, sessionCookie } from './helpers.ts';
+import { dbDigest, sessionCookie } from '../test/routeCalls.ts';
 
 describe.each(ENGINES)('requests on %s', (engine) => {
   let t: TestApp;

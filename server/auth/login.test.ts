@@ -8,7 +8,7 @@ import { dummyHash, hashParams, hashPassword, type ScryptCost } from '../auth/pa
 import { LIMITS, WINDOW_MS } from '../auth/throttle.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, TEST_COST, type TestApp } from '../test/harness.ts';
-import { sessionCookie } from './helpers.ts';
+import { sessionCookie } from '../test/routeCalls.ts';
 
 const WINDOW_S = WINDOW_MS / 1000;
 

@@ -7,8 +7,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../resources/index.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
-import { buildFixture, dbDigest, send } from './helpers.ts';
-import { methodOf, ROUTES, type Fixture, type RouteCase } from './routes.table.ts';
+import { buildFixture, dbDigest, send } from '../test/routeCalls.ts';
+import { methodOf, ROUTES, type Fixture, type RouteCase } from '../test/routes.table.ts';
 
 const SEED = 20261121;
 /** A seed per row: the same seed everywhere would send every route the very same inputs. */

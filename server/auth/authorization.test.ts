@@ -4,8 +4,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
-import { appRoutes, buildFixture, send } from './helpers.ts';
-import { CALLERS, ROUTES, type Caller, type Fixture, type RouteCase } from './routes.table.ts';
+import { appRoutes, buildFixture, send } from '../test/routeCalls.ts';
+import { CALLERS, ROUTES, type Caller, type Fixture, type RouteCase } from '../test/routes.table.ts';
 
 const label = (row: RouteCase) => `${row.route}${row.case ? ` (${row.case})` : ''}`;
 

@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { sessionCookie } from './helpers.ts';
+import { sessionCookie } from '../test/routeCalls.ts';
 
 describe('request logging', () => {
   let t: TestApp;
