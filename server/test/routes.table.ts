@@ -195,7 +195,7 @@ export const ROUTES: RouteCase[] = [
     fuzz: { body: true, strings: false },
   },
 
-  // money actions (CONTRACT §5.3)
+  // money actions (docs/api.md, "Actions")
   {
     route: 'POST /api/refunds',
     path: () => '/api/refunds',
