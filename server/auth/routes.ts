@@ -132,7 +132,7 @@ export function authRoutes(ctx: AppContext): Router {
       });
       throw badRequest('The current password is not correct', { current_password: 'incorrect' });
     }
-    const password = checkPasswordPolicy(body.new_password, { email: me.email, name: me.name });
+    const password = await checkPasswordPolicy(body.new_password, { email: me.email, name: me.name });
     if (password === body.current_password) {
       throw badRequest('The new password must differ from the current one', { new_password: 'unchanged' });
     }

@@ -59,7 +59,7 @@ describe.each(ENGINES)('requests on %s', (engine) => {
     it('lets same-origin browser writes and non-browser clients through', async () => {
       const body = { status: merchant.status };
       expect((await admin.put(`/api/merchants/${merchant.id}`).set('Sec-Fetch-Site', 'same-origin').send(body)).status).toBe(200);
-      expect((await admin.put(`/api/merchants/${merchant.id}`).set('Host', 'backoffice.test').set('Origin', 'http://backoffice.test').send(body)).status).toBe(200);
+      expect((await admin.put(`/api/merchants/${merchant.id}`).set('Host', 'backoffice.localhost').set('Origin', 'http://backoffice.localhost').send(body)).status).toBe(200);
       expect((await admin.put(`/api/merchants/${merchant.id}`).send(body)).status).toBe(200); // curl, scripts
     });
 
