@@ -1,4 +1,4 @@
-// The decline code table of the cashier API (seed 003): code → reason text.
+// The processor's decline code table (docs/processor.md): code → reason text.
 export const DECLINE_CODES: Record<string, string> = {
   '3000': 'Insufficient card funds.',
   '3001': 'Do not honour.',
