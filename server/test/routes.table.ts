@@ -114,6 +114,7 @@ const STRONG_PASSWORD = 'velvet-otter-canal-93';
 
 export const ROUTES: RouteCase[] = [
   { route: 'GET /api/health', path: () => '/api/health', expect: all(200) },
+  { route: 'GET /api/openapi.json', path: () => '/api/openapi.json', expect: all(200) },
 
   // auth
   {
