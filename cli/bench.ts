@@ -2,7 +2,7 @@
 //                  [--sqlite-file data/bench.sqlite3] [--reseed] [--keep] [--samples 50]
 //                  [--burst 1] [--duration 10]
 //
-// The performance benchmark of CONTRACT §9. For each engine: a database of the size asked
+// The performance benchmark of docs/scaling.md. For each engine: a database of the size asked
 // (seeded by `npm run db:seed`, timed; reused when it already holds that many payments), the
 // real server in a child process, every list shape through HTTP beside the same query on the
 // database, first-page throughput at 16 clients, and the stats endpoints. Writes

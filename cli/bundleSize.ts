@@ -1,6 +1,6 @@
 // Measures the built SPA (run `vite build` first): the initial JavaScript, i.e. the entry
 // chunk plus every script index.html loads or modulepreloads, gzip-compressed, against the
-// 350 kB budget of CONTRACT §9, and the chunks loaded later on demand. Writes bench/bundle.md.
+// 350 kB budget of docs/scaling.md, and the chunks loaded later on demand. Writes bench/bundle.md.
 //   npx tsx cli/bundleSize.ts [--dist dist] [--out bench/bundle.md] [--check]
 import fs from 'node:fs';
 import path from 'node:path';

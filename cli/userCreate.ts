@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../shared/enums.ts';
 import { loadConfig } from '../server/config.ts';
 import { connect, migrate } from '../server/db/connect.ts';
 import { HttpError } from '../server/errors.ts';
-import { createUser } from '../server/resources/users/routes.ts';
+import { createUser } from '../server/resources/users/service.ts';
 import { parseArgs } from './args.ts';
 
 async function readPassword(): Promise<string> {

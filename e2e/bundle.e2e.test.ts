@@ -1,4 +1,4 @@
-// The first download stays small (CONTRACT §9: initial JavaScript ≤ 350 kB gzip); screens,
+// The first download stays small (docs/scaling.md, "Targets": initial JavaScript ≤ 350 kB gzip); screens,
 // translations and charts load when first used.
 import { describe, expect, it } from 'vitest';
 import { INITIAL_JS_BUDGET_KB, measureBundle } from '../cli/bundleSize.ts';

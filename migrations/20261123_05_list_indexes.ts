@@ -1,5 +1,5 @@
 // Indexes so that every list shape on the tables that grow with payments (payments, intents,
-// ledger transactions, refunds, audit) is served by an index at a million rows (CONTRACT §9):
+// ledger transactions, refunds, audit) is served by an index at a million rows (docs/scaling.md):
 // - `(field, id)` for each sortable field whose values repeat a lot: the list orders by the
 //   field and then by id (the tie-break), and only an index in exactly that order lets the
 //   database stop after one page instead of sorting every row of a status or a merchant;

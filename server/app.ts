@@ -12,6 +12,7 @@ import type { AppContext } from './context.ts';
 import { mountExport } from './export/routes.ts';
 import { errorHandler } from './http/errorHandler.ts';
 import { notFound } from './errors.ts';
+import { openApiDocument } from './openapi/document.ts';
 import { mountList } from './http/listRoutes.ts';
 import { apiResponseHeaders, rejectNulBytes, requireJsonBody, sameOriginWrites } from './http/security.ts';
 import { serializeError } from './logger.ts';
@@ -89,6 +90,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   api.get('/health', async (_req: Request, res: Response) => {
     await ctx.db.raw('select 1');
     res.json({ status: 'ok', engine: ctx.db.engine });
+  });
+  api.get('/openapi.json', (_req: Request, res: Response) => {
+    res.json(openApiDocument());
   });
   api.use('/auth', authRoutes(ctx));
 

@@ -1,4 +1,4 @@
-// The data provider's custom methods for the actions of CONTRACT §5.3 — refunds, payout
+// The data provider's custom methods for the actions of docs/api.md — refunds, payout
 // decisions, submitting or accepting a dispute, notes and evidence — spread into dataProvider.ts.
 // (A dispute's assignee and response text use the standard update: PUT /api/disputes/:id.)
 // Every POST carries the Idempotency-Key the screen chose, so a retry or a double click replays

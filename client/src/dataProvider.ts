@@ -1,4 +1,4 @@
-// ra-data-simple-rest on /api (the list protocol of CONTRACT §5.1), plus the calls the API adds
+// ra-data-simple-rest on /api (the list protocol of docs/api.md), plus the calls the API adds
 // beyond it. Other features extend this object with their own methods (actions, notes, ...).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
@@ -52,7 +52,7 @@ export const dataProvider = {
     const { json } = await httpClient(`/api/search?q=${encodeURIComponent(q)}`);
     return json as SearchHit[];
   },
-  /** Refunds, payout decisions, dispute work, notes and evidence (CONTRACT §5.3). */
+  /** Refunds, payout decisions, dispute work, notes and evidence (docs/api.md, "Actions"). */
   ...actionMethods,
   /** GET /api/stats/*, /api/reports/reconciliation (docs/stats-api.md). */
   ...statsMethods,
@@ -60,7 +60,7 @@ export const dataProvider = {
 
 export type KboDataProvider = typeof dataProvider;
 
-/** The export endpoint of CONTRACT §5.4 for a list's current filter and sort. */
+/** The export endpoint (docs/stats-api.md) for a list's current filter and sort. */
 export function exportUrl(resource: string, format: 'csv' | 'json', filter: object, sort?: { field: string; order: string }) {
   const params = new URLSearchParams({ format, filter: JSON.stringify(filter) });
   if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canDo, canRead } from './permissions.ts';
 
-describe('what each role may do (CONTRACT §1)', () => {
+describe('what each role may do (docs/api.md, "Roles")', () => {
   it('lets everyone read the money resources, and only admins users and audit', () => {
     for (const role of ['operator', 'support', 'admin'] as const) {
       for (const r of ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans']) {

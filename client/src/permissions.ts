@@ -1,4 +1,4 @@
-// What each role may see and do in the SPA, as CONTRACT §1 and §5.3 grant it. The server
+// What each role may see and do in the SPA, as docs/api.md ("Roles", "Actions") grants it. The server
 // enforces the same rules; this table only decides what the screens offer. authProvider.canAccess
 // answers from it, and so do menus and action buttons (through react-admin's useCanAccess).
 import type { Role } from '../../shared/enums.ts';

@@ -15,12 +15,12 @@ import { pruneExpired, releaseOnSuccess, reserveAttempt, throttleKeys, type Thro
 
 // Lengths are generous (a password manager's 128 characters of astral-plane symbols fit); the
 // policy applies when a password is set, not here, so an old password still signs in.
-const LoginBody = z.object({
+export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
   password: z.string().min(1).max(1024),
 });
 
-const PasswordChange = z.object({
+export const PasswordChange = z.object({
   current_password: z.string().min(1).max(1024),
   new_password: z.string().max(1024),
 });

@@ -1,4 +1,4 @@
-// Every POST action of CONTRACT §5.3 runs through `action()`: one database transaction for the
+// Every POST action (docs/api.md, "Actions") runs through `action()`: one database transaction for the
 // whole effect (state change, ledger, audit, stored response), and the Idempotency-Key rules:
 //   same key + same body    → the first response again (status and body), no second effect;
 //   same key + other body   → 422;

@@ -1,4 +1,4 @@
-// Idempotency keys (CONTRACT §5.3): replay, a different body, a request while the first is
+// Idempotency keys (docs/api.md, "Idempotency"): replay, a different body, a request while the first is
 // running, scope per user and route, retention, and what happens to a key after a failure —
 // through the real refund and payout routes, and through a bare app where the action is ours.
 import { randomUUID } from 'node:crypto';

@@ -78,7 +78,7 @@ export async function debitAvailable(
   return txnId;
 }
 
-/** Recomputes every balance from the ledger (after bulk loads; also the §8 invariant's oracle). */
+/** Recomputes every balance from the ledger (after bulk loads; also the balance invariant's oracle, docs/money.md). */
 export async function rebuildBalances(trx: Knex | Knex.Transaction, at: string): Promise<void> {
   await trx('balances').delete();
   await trx.raw(

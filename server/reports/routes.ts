@@ -11,7 +11,7 @@ import { currency, id, parseQuery, rangeFields, resolveRange } from '../stats/pa
 import { RECONCILIATION_COLUMNS, reconciliationBatches } from './reconciliation.ts';
 import { writeReconciliationXlsx } from './xlsx.ts';
 
-const ReconciliationQuery = z.strictObject({
+export const ReconciliationQuery = z.strictObject({
   ...rangeFields,
   merchant_id: id.optional(),
   currency: currency.optional(),

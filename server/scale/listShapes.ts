@@ -1,4 +1,4 @@
-// The list query shapes of CONTRACT §9, derived from a resource definition and a sample of its
+// The list query shapes of docs/scaling.md's targets, derived from a resource definition and a sample of its
 // rows: the first page, each filter (equality, and a range where the field has an order), each
 // sort, each kind of `q` the resource searches by, and page 400. The benchmark times them on a
 // million payments; the query-plan tests check that each one is served by an index. Deriving

@@ -1,4 +1,4 @@
-// Every list shape of CONTRACT §9 (first page, each filter, each range, each sort, each kind of
+// Every list shape of docs/scaling.md's targets (first page, each filter, each range, each sort, each kind of
 // `q`, page 400) on the tables that grow with payments is served by an index on both engines:
 // no full table scan, no sort of every matching row where an index could give the order, and
 // every filter (and its capped total) searched through an index. The shapes come from the

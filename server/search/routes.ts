@@ -1,21 +1,20 @@
 // GET /api/search?q= — for every signed-in role; each role only finds what it may read.
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { currentUser } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
-import { badRequest } from '../errors.ts';
+import { parseQuery } from '../stats/params.ts';
 import { MAX_QUERY_LENGTH, searchRecords } from './search.ts';
+
+export const SearchQuery = z.strictObject({
+  q: z.string({ error: '"q" is required, once: the text to search for' })
+    .max(MAX_QUERY_LENGTH, `"q" must be at most ${MAX_QUERY_LENGTH} characters`),
+});
 
 export function searchRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/', async (req: Request, res: Response) => {
-    for (const key of Object.keys(req.query)) {
-      if (key !== 'q') throw badRequest(`Unknown query parameter "${key}"`);
-    }
-    const q = req.query.q;
-    if (typeof q !== 'string') throw badRequest('"q" is required, once: the text to search for', { q: 'required' });
-    if (q.length > MAX_QUERY_LENGTH) {
-      throw badRequest(`"q" must be at most ${MAX_QUERY_LENGTH} characters`, { q: 'too long' });
-    }
+    const { q } = parseQuery(SearchQuery, req.query);
     res.json(await searchRecords(ctx.db, currentUser(req).role, q));
   });
   return router;

@@ -1,4 +1,4 @@
-// The demo seed: deterministic, realistic in shape, and the §8 invariants hold over it.
+// The demo seed: deterministic, realistic in shape, and the money invariants (docs/money.md) hold over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_STATUSES, PAYOUT_STATUSES } from '../../shared/enums.ts';
 import { DECLINE_CODES } from '../../shared/declineCodes.ts';
@@ -97,7 +97,7 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
     expect(await count(t.db('transactions').where('source_type', 'dispute').where('amount', '>', 0))).toBe(await count(t.db('disputes').where('status', 'won')));
   });
 
-  it('uses seed 003 decline codes for failed payments', async () => {
+  it('uses the processor decline codes for failed payments', async () => {
     const failed = await t.db('payments').where('status', 'failed').select('decline_code', 'decline_reason');
     expect(failed.length).toBeGreaterThan(100);
     for (const f of failed) expect(DECLINE_CODES[f.decline_code]).toBe(f.decline_reason);

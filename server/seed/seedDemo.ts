@@ -1,4 +1,4 @@
-// The deterministic demo seed (CONTRACT §7): merchants on several plans and currencies, intents
+// The deterministic demo seed (README, "Demo logins"; docs/scaling.md for big seeds): merchants on several plans and currencies, intents
 // and payments over the last 180 days with realistic outcomes, refunds, disputes in every status
 // with due dates around the anchor day, payouts in every status, and the ledger entries from
 // which every balance follows. Same options → same rows (password salts aside).

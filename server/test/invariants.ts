@@ -1,4 +1,4 @@
-// The money invariants of CONTRACT §8 as one reusable check: run it after anything that moves
+// The money invariants of docs/money.md as one reusable check: run it after anything that moves
 // money. Each returns the list of violations (empty when all hold), so a failing test says which
 // balance, payment or payout is wrong and by how much.
 import type { Knex } from 'knex';

@@ -1,5 +1,5 @@
 // Test data for the money workflows, made through the same services and ledger as the API, so
-// fixtures never break the §8 invariants they are used to test.
+// fixtures never break the money invariants (docs/money.md) they are used to test.
 import type { Knex } from 'knex';
 import { addDays, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';

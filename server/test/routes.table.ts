@@ -114,6 +114,7 @@ const STRONG_PASSWORD = 'velvet-otter-canal-93';
 
 export const ROUTES: RouteCase[] = [
   { route: 'GET /api/health', path: () => '/api/health', expect: all(200) },
+  { route: 'GET /api/openapi.json', path: () => '/api/openapi.json', expect: all(200) },
 
   // auth
   {
@@ -195,7 +196,7 @@ export const ROUTES: RouteCase[] = [
     fuzz: { body: true, strings: false },
   },
 
-  // money actions (CONTRACT §5.3)
+  // money actions (docs/api.md, "Actions")
   {
     route: 'POST /api/refunds',
     path: () => '/api/refunds',

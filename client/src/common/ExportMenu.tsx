@@ -1,4 +1,4 @@
-// Export downloads the whole filtered list from the server (GET /api/R/export, CONTRACT §5.4):
+// Export downloads the whole filtered list from the server (GET /api/R/export, docs/stats-api.md):
 // same filters and sort as the screen, no row cap, streamed, so it works on a million rows.
 import DownloadIcon from '@mui/icons-material/Download';
 import { Menu, MenuItem } from '@mui/material';

@@ -1,5 +1,5 @@
 // What a refused write says, for forms: the status, and the per-field errors of a 400
-// (`{message, errors: {field: reason}}`, CONTRACT §5.6), with the password policy's reasons
+// (`{message, errors: {field: reason}}`, docs/api.md, "Conventions"), with the password policy's reasons
 // (server/auth/passwordPolicy.ts) turned into message keys the user reads in their language.
 
 /** The server's minimum length, checked in the form too so the commonest mistake needs no round trip. */

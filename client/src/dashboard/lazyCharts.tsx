@@ -1,5 +1,5 @@
 // The recharts components, each loaded on first use behind a skeleton of the same height:
-// recharts (~100 kB gzip) never weighs on the first download (CONTRACT §9).
+// recharts (~100 kB gzip) never weighs on the first download (docs/scaling.md, "Targets").
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { ChartSkeleton } from './ChartCard.tsx';
 

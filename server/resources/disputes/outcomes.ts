@@ -1,4 +1,4 @@
-// The dispute ledger rule (CONTRACT §5.2): opening a dispute debits its amount from the merchant;
+// The dispute ledger rule (docs/money.md, "Disputes"): opening a dispute debits its amount from the merchant;
 // `won` credits it back; `lost` and `accepted` leave it debited. Disputes open and close on the
 // card network's word, not a user's, so opening has no route (the seed and tests use it) and
 // recording the outcome is an admin-only action.

@@ -1,4 +1,4 @@
-// Dispute work (CONTRACT §5.3): PUT /:id (assignee, response text), POST /:id/submit, /accept,
+// Dispute work (docs/api.md, "Actions"): PUT /:id (assignee, response text), POST /:id/submit, /accept,
 // /resolve (admins record the network's outcome), notes, and evidence attachments. Reading is
 // for every role (the resource's read rule); writing for support and admins.
 import type { Request, Response, Router } from 'express';

@@ -1,4 +1,4 @@
-// Working a dispute (CONTRACT §5.3): assign and write the response while it needs one, submit
+// Working a dispute (docs/api.md, "Actions"): assign and write the response while it needs one, submit
 // (response text and evidence required, not after the due date), or accept (the merchant
 // concedes; the amount stays debited). Each change is a conditional UPDATE on the status, so a
 // submit and an edit or evidence removal cannot interleave: whichever commits second sees the

@@ -1,4 +1,4 @@
-// Payout decisions (CONTRACT §5.3). pending → approved; at or above the dual-approval amount,
+// Payout decisions (docs/money.md, "Payouts"). pending → approved; at or above the dual-approval amount,
 // pending → pending_second_approval → approved by a second, different admin. The debit happens
 // exactly once, at the final approval, in the same transaction as the state change that only one
 // racing request can win. Declines need a reason and never touch the ledger (nothing was debited).

@@ -1,4 +1,4 @@
-// POST /api/refunds: the rules of CONTRACT §5.3, the ledger and audit it writes, and that no
+// POST /api/refunds: the rules of docs/money.md, the ledger and audit it writes, and that no
 // amount of racing refunds more than was captured. SQLite always; PostgreSQL when configured.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Refunds (CONTRACT §5.3): captured payments only, partial or full, never more than what remains
+// Refunds (docs/money.md, "Refunds"): captured payments only, partial or full, never more than what remains
 // — also when many requests race, because the payment's amount_refunded moves by a conditional
 // UPDATE that only matches while the new total stays within the amount.
 import type { Knex } from 'knex';

@@ -1,4 +1,4 @@
-// Why a payment failed, in plain language: the decline code of seed 003 with its meaning and
+// Why a payment failed, in plain language: the processor's decline code (shared/declineCodes.ts) with its meaning and
 // what the customer can do about it.
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import { Alert, AlertTitle, Typography } from '@mui/material';

@@ -1,0 +1,110 @@
+// Every route the API serves beyond a resource's list, getOne and export (those come from the
+// resource definitions, see document.ts), described once for the OpenAPI document with the very
+// zod schemas the route validates with. openapi.test.ts fails when the app mounts a route that is
+// not here, or this names one the app does not mount.
+import { z } from 'zod';
+import type { Role } from '../../shared/enums.ts';
+import { LoginBody, PasswordChange } from '../auth/routes.ts';
+import { DisputeResolve } from '../resources/disputes/outcomes.ts';
+import { NoteCreate } from '../resources/disputes/notes.ts';
+import { DisputeUpdate } from '../resources/disputes/service.ts';
+import { MerchantUpdate } from '../resources/merchants/service.ts';
+import { PayoutDecline } from '../resources/payouts/service.ts';
+import { RefundCreate } from '../resources/refunds/service.ts';
+import { UserCreate, UserUpdate } from '../resources/users/service.ts';
+import { ReconciliationQuery } from '../reports/routes.ts';
+import { SearchQuery } from '../search/routes.ts';
+import { FeesQuery, OverviewQuery, PlanComparisonQuery, PlansQuery } from '../stats/params.ts';
+
+export interface Operation {
+  summary: string;
+  /** Who may call it; `public` needs no session. */
+  roles: readonly Role[] | 'public' | 'signed-in';
+  tag: string;
+  body?: z.ZodType;
+  /** multipart/form-data with one file field. */
+  upload?: string;
+  query?: z.ZodType;
+  /** The Idempotency-Key header: honoured, or required. */
+  idempotency?: 'optional' | 'required';
+  /** Status → what it means; the success status first. */
+  responses: Record<number, string>;
+  /** The success answer is a record of this resource (its schema comes from the definition). */
+  returns?: string;
+  /** The success answer is a file download rather than JSON. */
+  download?: string[];
+}
+
+const everyone = 'signed-in' as const;
+const workers: Role[] = ['support', 'admin'];
+const admins: Role[] = ['admin'];
+
+/** Keys are "METHOD /api/path/:param", exactly as Express mounts them. */
+export const OPERATIONS: Record<string, Operation> = {
+  'GET /api/health': { summary: 'The server and its database answer', roles: 'public', tag: 'health', responses: { 200: 'up' } },
+
+  'POST /api/auth/login': {
+    summary: 'Sign in; sets the session cookie', roles: 'public', tag: 'auth', body: LoginBody,
+    responses: { 200: 'the signed-in user', 401: 'wrong email or password (one message for both)', 429: 'throttled (Retry-After)' },
+  },
+  'POST /api/auth/logout': { summary: 'End the session', roles: 'public', tag: 'auth', responses: { 204: 'signed out' } },
+  'GET /api/auth/me': { summary: 'The signed-in user', roles: everyone, tag: 'auth', responses: { 200: 'the user', 401: 'no session' } },
+  'POST /api/auth/password': {
+    summary: 'Change one\u2019s own password; ends every other session', roles: everyone, tag: 'auth', body: PasswordChange,
+    responses: { 204: 'changed', 400: 'wrong current password or a weak new one', 429: 'throttled' },
+  },
+
+  'GET /api/search': {
+    summary: 'Find records by id, reference, email, card last 4 or name', roles: everyone, tag: 'search', query: SearchQuery,
+    responses: { 200: '[{resource, id, label, status?}]' },
+  },
+  'GET /api/stats/fees': { summary: 'Captured volume and fees per period', roles: everyone, tag: 'stats', query: FeesQuery, responses: { 200: '[{period, currency, volume, fees, count}]' } },
+  'GET /api/stats/plans': { summary: 'Volume, fees and effective rate per plan', roles: everyone, tag: 'stats', query: PlansQuery, responses: { 200: '[{plan_id, name, plan_type, merchants, volume, fees, effective_bps}]' } },
+  'GET /api/stats/overview': { summary: 'The dashboard\u2019s key figures', roles: everyone, tag: 'stats', query: OverviewQuery, responses: { 200: 'the KPIs' } },
+  'GET /api/stats/plan-comparison': { summary: 'What a merchant would have paid on each plan', roles: everyone, tag: 'stats', query: PlanComparisonQuery, responses: { 200: 'one row per plan', 404: 'no such merchant' } },
+  'GET /api/reports/reconciliation': {
+    summary: 'Per-day settlement reconciliation', roles: everyone, tag: 'reports', query: ReconciliationQuery,
+    responses: { 200: 'the report' }, download: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+
+  'PUT /api/merchants/:id': { summary: 'Change a merchant\u2019s status or plan', roles: admins, tag: 'merchants', body: MerchantUpdate, returns: 'merchants', responses: { 200: 'the merchant', 400: 'unknown plan', 404: 'no such merchant' } },
+
+  'POST /api/refunds': {
+    summary: 'Refund a captured payment, fully or in part', roles: ['operator', 'admin'], tag: 'refunds', body: RefundCreate, idempotency: 'required',
+    returns: 'refunds', responses: { 201: 'the refund', 404: 'no such payment', 409: 'not captured, or more than remains refundable', 422: 'the key was used with another body' },
+  },
+
+  'POST /api/payouts/:id/approve': {
+    summary: 'Approve a payout (large ones need two admins)', roles: admins, tag: 'payouts', idempotency: 'optional',
+    returns: 'payouts', responses: { 200: 'the payout', 404: 'no such payout', 409: 'not pending, already approved by you, or the balance does not cover it' },
+  },
+  'POST /api/payouts/:id/decline': {
+    summary: 'Decline a payout', roles: admins, tag: 'payouts', body: PayoutDecline, idempotency: 'optional',
+    returns: 'payouts', responses: { 200: 'the payout', 400: 'no reason', 404: 'no such payout', 409: 'not pending' },
+  },
+
+  'PUT /api/disputes/:id': { summary: 'Assign a dispute or write its response', roles: workers, tag: 'disputes', body: DisputeUpdate, returns: 'disputes', responses: { 200: 'the dispute', 409: 'no longer needs a response' } },
+  'POST /api/disputes/:id/submit': {
+    summary: 'Submit the response and evidence', roles: workers, tag: 'disputes', idempotency: 'optional',
+    returns: 'disputes', responses: { 200: 'the dispute', 409: 'not needing a response, or past its due date', 422: 'no response text or no evidence' },
+  },
+  'POST /api/disputes/:id/accept': { summary: 'Accept the dispute (the merchant concedes)', roles: workers, tag: 'disputes', idempotency: 'optional', returns: 'disputes', responses: { 200: 'the dispute', 409: 'not needing a response' } },
+  'POST /api/disputes/:id/resolve': { summary: 'Record the network\u2019s outcome', roles: admins, tag: 'disputes', body: DisputeResolve, idempotency: 'optional', returns: 'disputes', responses: { 200: 'the dispute', 409: 'already closed' } },
+  'GET /api/disputes/:id/notes': { summary: 'The dispute\u2019s notes, oldest first', roles: everyone, tag: 'disputes', responses: { 200: '[{id, dispute_id, author_id, body, created_at}]', 404: 'no such dispute' } },
+  'POST /api/disputes/:id/notes': { summary: 'Add a note (append-only)', roles: workers, tag: 'disputes', body: NoteCreate, idempotency: 'optional', responses: { 201: 'the note', 404: 'no such dispute' } },
+  'GET /api/disputes/:id/attachments': { summary: 'The dispute\u2019s evidence files (metadata)', roles: everyone, tag: 'disputes', responses: { 200: '[{id, dispute_id, filename, content_type, size, sha256, uploaded_by, created_at}]' } },
+  'POST /api/disputes/:id/attachments': {
+    summary: 'Upload evidence (PDF, PNG or JPEG)', roles: workers, tag: 'disputes', upload: 'file', idempotency: 'optional',
+    responses: { 201: 'the attachment', 409: 'no longer needs a response', 413: 'too large', 415: 'not a PDF, PNG or JPEG' },
+  },
+  'GET /api/disputes/:id/attachments/:attachmentId': {
+    summary: 'Download an evidence file', roles: everyone, tag: 'disputes', responses: { 200: 'the file', 404: 'not this dispute\u2019s' },
+    download: ['application/pdf', 'image/png', 'image/jpeg'],
+  },
+  'DELETE /api/disputes/:id/attachments/:attachmentId': { summary: 'Remove an evidence file', roles: workers, tag: 'disputes', responses: { 200: 'the removed attachment', 409: 'no longer needs a response' } },
+
+  'POST /api/users': { summary: 'Create a user', roles: admins, tag: 'users', body: UserCreate, returns: 'users', responses: { 201: 'the user', 400: 'invalid, or a weak password', 409: 'the email is taken' } },
+  'PUT /api/users/:id': { summary: 'Change a user\u2019s name, role or disabled flag', roles: admins, tag: 'users', body: UserUpdate, returns: 'users', responses: { 200: 'the user', 404: 'no such user', 409: 'an admin cannot lock themselves out' } },
+
+  'GET /api/openapi.json': { summary: 'This document', roles: 'public', tag: 'health', responses: { 200: 'the OpenAPI 3.1 document' } },
+};

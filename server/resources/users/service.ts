@@ -1,0 +1,89 @@
+// User management: creating a user (email, name, role, password) and changing a user's name, role
+// and disabled flag. Disabling a user or changing their role ends their sessions at once, in the
+// same transaction as the change and its audit row. Hashes never leave the server.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { ROLES, type Role } from '../../../shared/enums.ts';
+import { newId } from '../../../shared/ids.ts';
+import { writeAudit } from '../../audit/audit.ts';
+import { hashPassword, type ScryptCost } from '../../auth/password.ts';
+import { checkPasswordPolicy } from '../../auth/passwordPolicy.ts';
+import { destroyUserSessions } from '../../auth/sessions.ts';
+import type { AppContext } from '../../context.ts';
+import { conflict, notFound } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+
+// Names are shown in the SPA and written to logs and the audit trail: no control characters.
+// eslint-disable-next-line no-control-regex
+const Name = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+
+// Only these fields are read from a body; anything else (id, password_hash, disabled, created_at…)
+// is dropped by the schema, so it cannot be assigned.
+export const UserCreate = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: Name,
+  role: z.enum(ROLES),
+  password: z.string().max(1024),
+});
+export type UserInput = { email: string; name: string; role: Role; password: string };
+
+export const UserUpdate = z.object({
+  name: Name.optional(),
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+});
+export type UserChanges = z.infer<typeof UserUpdate>;
+
+/**
+ * Creates a user and returns its id. Takes the database rather than a transaction: the password
+ * is hashed (slow, on purpose) before the transaction opens, so no lock is held meanwhile.
+ * `actorId` is null when the CLI creates the first user.
+ */
+export async function createUser(
+  ctx: Pick<AppContext, 'db' | 'passwordCost'>,
+  input: UserInput,
+  meta: { actorId: string | null; ip?: string | null; at: string; cost?: ScryptCost },
+): Promise<string> {
+  checkPasswordPolicy(input.password, { email: input.email, name: input.name });
+  const taken = () => conflict(`A user with email ${input.email} already exists`);
+  if (await ctx.db('users').where('email', input.email).first('id')) throw taken();
+  const passwordHash = await hashPassword(input.password, meta.cost ?? ctx.passwordCost);
+  const id = newId('user');
+  await ctx.db.transaction(async (trx) => {
+    // Checked again inside the transaction: another admin may have created it while we hashed;
+    // on PostgreSQL two such transactions can still both pass, and the unique index decides.
+    if (await trx('users').where('email', input.email).first('id')) throw taken();
+    await trx('users')
+      .insert({
+        id, email: input.email, name: input.name, role: input.role, password_hash: passwordHash,
+        disabled: false, created_at: meta.at,
+      })
+      .catch((err: { code?: string }) => {
+        throw err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' ? taken() : err;
+      });
+    await writeAudit(trx, {
+      actorId: meta.actorId, action: 'user.created', entity: 'users', entityId: id,
+      detail: { email: input.email, name: input.name, role: input.role }, ip: meta.ip, at: meta.at,
+    });
+  });
+  return id;
+}
+
+/** Applies the fields that differ; a change that changes nothing writes nothing (no audit row). */
+export async function updateUser(trx: Knex.Transaction, id: string, changes: UserChanges, actor: Actor): Promise<void> {
+  const before = await trx('users').where({ id }).first('name', 'role', 'disabled');
+  if (!before) throw notFound(`No users record with id "${id}"`);
+  before.disabled = Boolean(before.disabled);
+  const diff = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && before[k] !== v));
+  if (Object.keys(diff).length === 0) return;
+  // An admin locking themselves out would leave nobody to undo it.
+  if (id === actor.id && (diff.disabled === true || (diff.role && diff.role !== 'admin'))) {
+    throw conflict('You cannot disable your own account or remove your own admin role');
+  }
+  await trx('users').where({ id }).update(diff);
+  if (diff.disabled === true || diff.role) await destroyUserSessions(trx, id);
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'user.updated', entity: 'users', entityId: id,
+    detail: { from: Object.fromEntries(Object.keys(diff).map((k) => [k, before[k]])), to: diff }, ip: actor.ip, at: actor.at,
+  });
+}
