@@ -1,6 +1,7 @@
 // The demo data itself: every row of the seed, generated from a seeded PRNG and handed to a
 // RowSink (seedDemo.ts decides where the rows go and whether this runs in a worker thread). Pure
 // computation: the same plan gives the same rows, in the same order, on every machine.
+import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
 import { DECLINE_CODES } from '../../shared/declineCodes.ts';
 import { DISPUTE_REASONS, type PaymentStatus } from '../../shared/enums.ts';
 import { computeFee, FIXED_FEE_BY_CURRENCY } from '../../shared/fees.ts';
@@ -29,9 +30,7 @@ export interface DemoPlan {
   rngState: number;
 }
 
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: string) => void): Promise<void> {
   const rng = rngFromState(plan.rngState);
@@ -187,8 +186,8 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
           const responded = dstatus === 'under_review' || dstatus === 'won' || dstatus === 'lost';
           w.add('disputes', {
             id: disputeId, payment_id: paymentId, merchant_id: m.id, amount: disputed, currency, status: dstatus,
-            reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode], dispute_date: isoDate(disputeAt),
-            response_due_date: isoDate(dueAt), closed_date: closed ? isoDate(closed) : null,
+            reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode], dispute_date: utcDay(disputeAt),
+            response_due_date: utcDay(dueAt), closed_date: closed ? utcDay(closed) : null,
             assignee_id: supportIds.length && (responded || rng() < 0.5) ? pick(rng, supportIds) : null,
             response_text: responded ? 'Customer signed for delivery; tracking and receipt attached.' : null,
             submitted_at: responded ? iso(disputeAt + int(rng, 2, 20) * DAY) : null,

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
+import { addDays } from '../../../shared/days.ts';
 import { DISPUTE_REASONS } from '../../../shared/enums.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
@@ -53,7 +54,7 @@ export async function openDispute(
   }
   const reasonCode = input.reason_code ?? '13.1';
   const day = dayOf(actor);
-  const due = new Date(Date.parse(`${day}T00:00:00Z`) + RESPONSE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const due = addDays(day, RESPONSE_DAYS);
   const dispute = {
     id: newId('dispute', Date.parse(actor.at)), payment_id: payment.id, merchant_id: payment.merchant_id, amount,
     currency: payment.currency, status: 'needs_response', reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode] ?? 'Dispute',
