@@ -43,3 +43,14 @@ export const DECLINE_DESCRIPTIONS: Record<string, string> = {
   '3025': 'Only a local card can be used.',
   '3026': 'This transaction was declined by the scheme (Mastercard).',
 };
+
+/**
+ * Scheme declines name their card network: a "Visa decline" only ever comes back on a Visa card,
+ * a "Mastercard Decline" on a Mastercard. Every other code can happen on any brand.
+ */
+export const DECLINE_CODE_BRAND: Record<string, string> = { '3016': 'visa', '3026': 'mastercard' };
+
+export function declineFitsBrand(code: string, cardBrand: string): boolean {
+  const only = DECLINE_CODE_BRAND[code];
+  return only === undefined || only === cardBrand;
+}

@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   note: 'dpn',
   attachment: 'dpa',
   audit: 'aud',
+  event: 'evt',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
