@@ -51,7 +51,7 @@ describe('signing in and roles', () => {
     for (const item of ['Payments', 'Intents', 'Refunds', 'Disputes', 'Payouts', 'Balances', 'Ledger', 'Merchants', 'Plans', 'Users', 'Audit log']) {
       await expect.poll(() => menu.getByRole('menuitem', { name: item, exact: true }).count(), { message: item }).toBe(1);
     }
-    await expect.poll(() => page.getByTestId('queue-payouts').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('queue-payouts_to_approve').count()).toBe(1);
     await screenshot(page, 'auth-admin-home');
     await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
     await waitForRows(page, 'Users');

@@ -18,6 +18,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
   const loaded = loadConfig(env);
   const processor = planProcessor(loaded); // before anything else: a refusal leaves nothing behind
   const log = createLogger(loaded);
+  if (loaded.COOKIE_SECURE === 'tls') {
+    log.warn('COOKIE_SECURE=false: the session cookie is Secure only over TLS; use this on a trusted network only');
+  }
   const db = connect(loaded.DATABASE_URL);
   await migrate(db);
   if (loaded.DEMO_SEED && (await isEmpty(db))) {

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
-import { utcDay } from '../stats/buckets.ts';
+import { utcDay } from '../../shared/days.ts';
 import { listBatches } from './batches.ts';
 import { csvChunks, jsonChunks } from './csv.ts';
 import { streamDownload } from './download.ts';

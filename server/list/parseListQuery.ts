@@ -1,6 +1,7 @@
 // Parses and validates the ra-data-simple-rest list protocol (`sort`, `range`, `filter`, and the
 // `Range` header) against a resource definition. Anything unknown or malformed is a 400 naming
 // the problem: a filter is never silently ignored.
+import { DAY_MS } from '../../shared/days.ts';
 import { badRequest } from '../errors.ts';
 import type { FieldSpec, ResourceDefinition } from './definition.ts';
 
@@ -113,8 +114,6 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
       return value;
   }
 }
-
-const DAY_MS = 86_400_000;
 
 function coerceDatetime(value: unknown, fail: (what: string) => never): string {
   if (typeof value !== 'string') return fail('must be an ISO 8601 date or time');

@@ -8,7 +8,8 @@
 // payment was captured (as /api/stats/fees buckets captured volume), a refund on the day it
 // succeeded, a payout on the day it was approved.
 import type { Db } from '../db/connect.ts';
-import { addDays, dayOf } from '../stats/buckets.ts';
+import { addDays, dayStart } from '../../shared/days.ts';
+import { dayOf } from '../stats/buckets.ts';
 
 export interface ReconciliationRow {
   date: string;
@@ -66,8 +67,8 @@ async function reportChunk(db: Db, f: ReconciliationFilter): Promise<Reconciliat
   const day = dayOf('t.created_at');
   const inner = db('transactions as t')
     .select(db.raw(`${day} as date`), 't.merchant_id', 't.currency')
-    .where('t.created_at', '>=', `${f.from}T00:00:00.000Z`)
-    .where('t.created_at', '<', `${addDays(f.to, 1)}T00:00:00.000Z`)
+    .where('t.created_at', '>=', dayStart(f.from))
+    .where('t.created_at', '<', dayStart(addDays(f.to, 1)))
     .groupByRaw(`${day}, t.merchant_id, t.currency`);
   for (const [name, expr] of Object.entries(SUMS)) inner.select(db.raw(`sum(${expr}) as ??`, [name]));
   if (f.merchantId) inner.where('t.merchant_id', f.merchantId);

@@ -45,3 +45,10 @@ export const resources: ResourceEntry[] = [
   { def: users, read: admins, extra: mountUserRoutes },
   { def: audit, read: admins },
 ];
+
+/** The definition of a resource by name (for code that reads a resource's list as the API does). */
+export function definitionOf(name: string): ResourceDefinition {
+  const entry = resources.find((r) => r.def.name === name);
+  if (!entry) throw new Error(`No resource named "${name}"`);
+  return entry.def;
+}

@@ -5,6 +5,7 @@
 // them from the definition means a field added to a resource is benchmarked and plan-checked
 // without anyone remembering to list it.
 import type { Knex } from 'knex';
+import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 
 export interface ListParams {
@@ -20,7 +21,6 @@ export interface ListShape {
   params: ListParams;
 }
 
-const DAY = 86_400_000;
 /** Page 400 at 25 a page: the deepest page the SPA offers before "more than 10,000". */
 export const DEEP_PAGE: [number, number] = [9975, 9999];
 
@@ -43,7 +43,7 @@ function rangeFor(type: string, value: any): [unknown, unknown] | undefined {
     case 'datetime':
       return [new Date(Date.parse(value) - 7 * DAY).toISOString(), value];
     case 'date':
-      return [new Date(Date.parse(value) - 7 * DAY).toISOString().slice(0, 10), value];
+      return [utcDay(Date.parse(value) - 7 * DAY), value];
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 // The demo data itself: every row of the seed, generated from a seeded PRNG and handed to a
 // RowSink (seedDemo.ts decides where the rows go and whether this runs in a worker thread). Pure
 // computation: the same plan gives the same rows, in the same order, on every machine.
+import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
 import { DECLINE_CODES } from '../../shared/declineCodes.ts';
 import { DISPUTE_REASONS, type PaymentStatus } from '../../shared/enums.ts';
 import { computeFee, FIXED_FEE_BY_CURRENCY } from '../../shared/fees.ts';
@@ -29,9 +30,7 @@ export interface DemoPlan {
   rngState: number;
 }
 
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: string) => void): Promise<void> {
   const rng = rngFromState(plan.rngState);
@@ -139,6 +138,7 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
 
     let amountRefunded = 0;
     let amountDisputed = 0;
+    let amountChargedBack = 0;
     const updatedAt = capturedAt ?? t + 800;
 
     if (captured) {
@@ -186,14 +186,15 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
           const responded = dstatus === 'under_review' || dstatus === 'won' || dstatus === 'lost';
           w.add('disputes', {
             id: disputeId, payment_id: paymentId, merchant_id: m.id, amount: disputed, currency, status: dstatus,
-            reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode], dispute_date: isoDate(disputeAt),
-            response_due_date: isoDate(dueAt), closed_date: closed ? isoDate(closed) : null,
+            reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode], dispute_date: utcDay(disputeAt),
+            response_due_date: utcDay(dueAt), closed_date: closed ? utcDay(closed) : null,
             assignee_id: supportIds.length && (responded || rng() < 0.5) ? pick(rng, supportIds) : null,
             response_text: responded ? 'Customer signed for delivery; tracking and receipt attached.' : null,
             submitted_at: responded ? iso(disputeAt + int(rng, 2, 20) * DAY) : null,
             created_at: iso(disputeAt), updated_at: iso(closed ?? disputeAt),
           });
           amountDisputed = disputed;
+          if (dstatus !== 'won') amountChargedBack = disputed;
           ledger(m.id, currency, -disputed, 'dispute', disputeId, disputeAt, disputeAt, 'Dispute opened');
           if (dstatus === 'won') ledger(m.id, currency, disputed, 'dispute', disputeId, closed!, closed!, 'Dispute won');
         }
@@ -213,7 +214,7 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
     w.add('payments', {
       id: paymentId, intent_id: intentId, merchant_id: m.id, amount, currency, status, entry_mode, card_brand,
       card_last4: String(int(rng, 0, 9999)).padStart(4, '0'), fee_amount: fee, net_amount: captured ? amount - fee : 0,
-      amount_refunded: amountRefunded, decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
+      amount_refunded: amountRefunded, amount_charged_back: amountChargedBack, decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
       auth_code: status === 'failed' || status === 'pending' ? null : Math.floor(rng() * 36 ** 6).toString(36).toUpperCase().padStart(6, '0'),
       settlement_status: settledAt !== null ? 'settled' : 'unsettled', settled_at: settledAt !== null ? iso(settledAt) : null,
       captured_at: capturedAt !== null ? iso(capturedAt) : null, customer_email: email, reference_id: reference,

@@ -3,6 +3,7 @@
 // with due dates around the anchor day, payouts in every status, and the ledger entries from
 // which every balance follows. Same options → same rows (password salts aside).
 import type { Knex } from 'knex';
+import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';
 import { OWASP_COST, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/connect.ts';
@@ -40,11 +41,9 @@ export interface SeedOptions {
   worker?: boolean;
 }
 
-const DAY = 86_400_000;
 /** From this many payments on, indexes are rebuilt after the load instead of maintained during it. */
 const BULK_THRESHOLD = 10_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 // Business tables in dependency order (children last), for a reset.
 export const DATA_TABLES = [
@@ -110,6 +109,6 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
     await w.flush();
     await rebuildBalances(trx, iso(end));
     log(`seeded ${JSON.stringify(w.counts)}`);
-    return { counts: w.counts, anchor: isoDate(anchorDay) };
+    return { counts: w.counts, anchor: utcDay(anchorDay) };
   });
 }

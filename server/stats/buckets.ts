@@ -2,6 +2,7 @@
 // fixed-width ISO strings, so a day is the first ten characters on both engines; a week (ISO:
 // starting Monday) and a month are derived from that day. Every bucket is labelled by its first
 // day, "YYYY-MM-DD", so all intervals chart on the same kind of axis.
+import { DAY_MS, dayStartMs, utcDay } from '../../shared/days.ts';
 import type { Engine } from '../db/connect.ts';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
@@ -29,17 +30,13 @@ export function bucketSql(engine: Engine, interval: Interval, day: string): stri
   }
 }
 
-const DAY_MS = 86_400_000;
-const parseDay = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
-const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** The same bucketing in JS, for listing every period of a range (gap filling). */
 export function bucketOf(interval: Interval, day: string): string {
   if (interval === 'day') return day;
   if (interval === 'month') return `${day.slice(0, 7)}-01`;
-  const ms = parseDay(day);
+  const ms = dayStartMs(day);
   const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
-  return formatDay(ms - sinceMonday * DAY_MS);
+  return utcDay(ms - sinceMonday * DAY_MS);
 }
 
 /** Every bucket label from the one holding `from` to the one holding `to`, in order. */
@@ -50,21 +47,11 @@ export function periodsBetween(interval: Interval, from: string, to: string): st
   while (cur <= last) {
     out.push(cur);
     if (interval === 'month') {
-      const d = new Date(parseDay(cur));
-      cur = formatDay(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+      const d = new Date(dayStartMs(cur));
+      cur = utcDay(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
     } else {
-      cur = formatDay(parseDay(cur) + (interval === 'week' ? 7 : 1) * DAY_MS);
+      cur = utcDay(dayStartMs(cur) + (interval === 'week' ? 7 : 1) * DAY_MS);
     }
   }
   return out;
 }
-
-export function addDays(day: string, days: number): string {
-  return formatDay(parseDay(day) + days * DAY_MS);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDay(to) - parseDay(from)) / DAY_MS);
-}
-
-export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);

@@ -1,11 +1,13 @@
-// GET /api/stats/overview: the dashboard's morning numbers, as of the app clock's UTC day.
+// GET /api/stats/overview: the dashboard's morning numbers, as of the app clock's UTC day. The
+// work-list counts (payouts to approve, disputes due soon, …) are counted by the list engine
+// from the filters of shared/workLists.ts, the same filters the dashboard links to.
+import { addDays, dayStart, utcDay } from '../../shared/days.ts';
+import { AWAITING_APPROVAL, DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
 import type { Db } from '../db/connect.ts';
-import { addDays, utcDay } from './buckets.ts';
 import { capturedDaily, totalsOf, type Totals } from './capturedDaily.ts';
+import { countWorkLists, readWorkList } from './workLists.ts';
 
-const AWAITING_APPROVAL = ['pending', 'pending_second_approval'] as const;
-/** "Due within 72 h": response due today or in the next three days. */
-const DUE_SOON_DAYS = 3;
+/** How many of the disputes due soon the overview lists (overdue ones first). */
 const DUE_SOON_LIST = 10;
 
 export interface Rate {
@@ -20,9 +22,9 @@ export interface Rate {
 export async function overview(db: Db, now: Date) {
   const today = utcDay(now);
   const from30 = addDays(today, -29);
-  const windowStart = `${from30}T00:00:00.000Z`;
-  const windowEnd = `${addDays(today, 1)}T00:00:00.000Z`;
-  const dueBy = addDays(today, DUE_SOON_DAYS);
+  const windowStart = dayStart(from30);
+  const windowEnd = dayStart(addDays(today, 1));
+  const lists = workLists(today);
 
   const perCurrency = async (from: string) => {
     const rows = await db
@@ -37,7 +39,7 @@ export async function overview(db: Db, now: Date) {
   };
   const count = async (qb: any) => Number((await qb.count({ n: '*' }).first())?.n ?? 0);
 
-  const [volumeToday, volume30d, refunds, disputes, payouts, dueSoonCount, dueSoon, overdue] = await Promise.all([
+  const [volumeToday, volume30d, refunds, disputes, payouts, work, dueSoon] = await Promise.all([
     perCurrency(today),
     perCurrency(from30),
     count(db('refunds').where('status', 'succeeded').where('created_at', '>=', windowStart).where('created_at', '<', windowEnd)),
@@ -48,14 +50,8 @@ export async function overview(db: Db, now: Date) {
       .sum({ amount: 'amount' })
       .whereIn('status', AWAITING_APPROVAL)
       .groupBy('status', 'currency'),
-    count(db('disputes').where('status', 'needs_response').whereBetween('response_due_date', [today, dueBy])),
-    db('disputes')
-      .select('id', 'merchant_id', 'payment_id', 'amount', 'currency', 'reason', 'response_due_date', 'assignee_id')
-      .where('status', 'needs_response')
-      .whereBetween('response_due_date', [today, dueBy])
-      .orderBy([{ column: 'response_due_date' }, { column: 'id' }])
-      .limit(DUE_SOON_LIST),
-    count(db('disputes').where('status', 'needs_response').where('response_due_date', '<', today)),
+    countWorkLists(db, lists),
+    readWorkList(db, lists.disputes_due_soon, DUE_SOON_LIST),
   ]);
 
   const captured30d = volume30d.reduce((n, r) => n + r.count, 0);
@@ -79,17 +75,20 @@ export async function overview(db: Db, now: Date) {
     volume_30d: volume30d as Array<Totals & { currency: string }>,
     refund_rate: rate(refunds),
     dispute_rate: rate(disputes),
+    work,
     payouts_awaiting_approval: {
-      count: byStatus.pending + byStatus.pending_second_approval,
+      count: work.payouts_to_approve.count,
       by_status: byStatus,
       by_currency: [...awaiting.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
     },
     disputes_due_soon: {
-      from: today,
-      to: dueBy,
-      count: dueSoonCount,
-      overdue: overdue,
-      soonest: dueSoon.map((d: any) => ({ ...d, amount: Number(d.amount) })),
+      to: addDays(today, DUE_SOON_DAYS),
+      count: work.disputes_due_soon.count,
+      overdue: work.disputes_overdue.count,
+      soonest: dueSoon.map((d: any) => ({
+        id: d.id, merchant_id: d.merchant_id, payment_id: d.payment_id, amount: Number(d.amount), currency: d.currency,
+        reason_code: d.reason_code, reason: d.reason, response_due_date: d.response_due_date, assignee_id: d.assignee_id,
+      })),
     },
   };
 }

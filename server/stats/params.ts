@@ -4,21 +4,15 @@
 import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import { parseBody } from '../http/validate.ts';
-import { addDays, daysBetween, INTERVALS, utcDay } from './buckets.ts';
+import { addDays, daysBetween, isDay, MAX_RANGE_DAYS, utcDay } from '../../shared/days.ts';
+import { INTERVALS } from './buckets.ts';
 
-/** The longest range a chart or report may cover, in days (inclusive). */
-export const MAX_RANGE_DAYS = 1096;
 export const DEFAULT_RANGE_DAYS = 30;
-
-const isRealDay = (s: string) => {
-  const ms = Date.parse(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-};
 
 export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isRealDay, 'must be a real calendar date');
+  .refine(isDay, 'must be a real calendar date');
 
 export const id = z.string().min(1).max(40);
 export const currency = z

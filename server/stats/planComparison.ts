@@ -12,7 +12,7 @@ import type { PlanType } from '../../shared/enums.ts';
 import { fixedFee } from '../../shared/fees.ts';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
-import { addDays } from './buckets.ts';
+import { addDays, dayStart } from '../../shared/days.ts';
 import { percentFeesSql } from './feeSql.ts';
 import { effectiveBps } from './plans.ts';
 
@@ -56,7 +56,7 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
     .select(plans.map((plan, i) => db.raw(`${percentFeesSql(plan)} as ??`, [`plan_${i}`])))
     .where({ merchant_id: merchantId, status: 'captured' })
     .where('captured_at', '>=', `${from}T00:00:00.000Z`)
-    .where('captured_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
+    .where('captured_at', '<', dayStart(addDays(today, 1)))
     .groupBy('currency')
     .orderBy('currency');
 

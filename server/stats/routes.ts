@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ALL_ROLES, allow } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
-import { utcDay } from './buckets.ts';
+import { utcDay } from '../../shared/days.ts';
 import { feesByPeriod } from './fees.ts';
 import { overview } from './overview.ts';
 import { FeesQuery, OverviewQuery, parseQuery, PlanComparisonQuery, PlansQuery, resolveRange } from './params.ts';

@@ -3,7 +3,9 @@
 // a zero-decimal (JPY) and a three-decimal (BHD) currency and payments on bucket edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFee } from '../../shared/fees.ts';
+import { WORK_LISTS, workLists } from '../../shared/workLists.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
+import { makeDispute } from '../test/moneyFixtures.ts';
 import { EDGE, insertEdgeFixtures } from './fixtures.test-util.ts';
 
 const DAY = 86_400_000;
@@ -199,6 +201,9 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
   });
 
   describe('GET /api/stats/overview', () => {
+    // One dispute overdue whichever clock a test sets, so "overdue first" is really checked.
+    beforeAll(() => makeDispute(t, { status: 'needs_response', dueDate: '2026-11-10' }));
+
     it.each([
       ['2026-11-21T12:00:00Z'],
       ['2026-11-16T00:00:01Z'],
@@ -238,18 +243,35 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
           expect(c).toEqual({ currency: c.currency, count: mine.length, amount: mine.reduce((s: number, p: any) => s + Number(p.amount), 0) });
         }
 
+        // Due soon: within 72 h or already overdue, the overdue ones first (the most urgent).
         const dueBy = isoDay(dayMs(today) + 3 * DAY);
         const due = disputes
-          .filter((d: any) => d.status === 'needs_response' && d.response_due_date >= today && d.response_due_date <= dueBy)
+          .filter((d: any) => d.status === 'needs_response' && d.response_due_date <= dueBy)
           .sort((a: any, b: any) => a.response_due_date.localeCompare(b.response_due_date) || a.id.localeCompare(b.id));
         expect(res.body.disputes_due_soon.count).toBe(due.length);
         expect(res.body.disputes_due_soon.soonest.map((d: any) => d.id)).toEqual(due.slice(0, 10).map((d: any) => d.id));
-        expect(res.body.disputes_due_soon.overdue).toBe(
-          disputes.filter((d: any) => d.status === 'needs_response' && d.response_due_date < today).length,
-        );
+        const overdue = disputes.filter((d: any) => d.status === 'needs_response' && d.response_due_date < today).length;
+        expect(res.body.disputes_due_soon.overdue).toBe(overdue);
+        expect(overdue).toBeGreaterThan(0);
+        expect(res.body.disputes_due_soon.soonest[0].response_due_date < today).toBe(true);
       } finally {
         t.clock.now = new Date('2026-11-21T12:00:00Z');
       }
+    });
+
+    it('counts every work list exactly as the list it links to counts it', async () => {
+      const res = await get('/api/stats/overview', 'operator');
+      const lists = workLists(res.body.today);
+      expect(Object.keys(res.body.work).sort()).toEqual([...WORK_LISTS].sort());
+      for (const name of WORK_LISTS) {
+        const { resource, filter, sort } = lists[name];
+        const list = await get(`/api/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(sort) })}`, 'admin');
+        expect(list.status).toBe(200);
+        expect({ name, count: res.body.work[name].count }).toEqual({ name, count: Number(list.headers['x-total-count']) });
+      }
+      expect(res.body.payouts_awaiting_approval.count).toBe(res.body.work.payouts_to_approve.count);
+      expect(res.body.disputes_due_soon.count).toBe(res.body.work.disputes_due_soon.count);
+      expect(res.body.work.payments_declined_today.count).toBeGreaterThan(0);
     });
 
     it('the demo has something to show on each KPI', async () => {

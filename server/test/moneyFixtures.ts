@@ -1,6 +1,7 @@
 // Test data for the money workflows, made through the same services and ledger as the API, so
 // fixtures never break the money invariants (docs/money.md) they are used to test.
 import type { Knex } from 'knex';
+import { addDays, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';
 import { isoNow } from '../context.ts';
 import { post } from '../ledger/ledger.ts';
@@ -85,7 +86,7 @@ export async function makeDispute(
   const actor = systemActor(t);
   return t.db.transaction(async (trx) => {
     const id = await openDispute(trx, { payment_id: payment.id }, actor);
-    const due = opts.dueDate ?? new Date(t.ctx.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const due = opts.dueDate ?? addDays(utcDay(t.ctx.now()), 7);
     await trx('disputes').where('id', id).update({ response_due_date: due, response_text: opts.response === undefined ? 'We delivered; tracking attached.' : opts.response });
     if (opts.attachment ?? true) {
       await trx('dispute_attachments').insert({

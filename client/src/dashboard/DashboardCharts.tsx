@@ -12,7 +12,7 @@ import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from './ChartCard.tsx';
 import { currenciesByActivity, feeSeries, planPoints, seriesTotals } from './chartData.ts';
 import { formatBpsRate, formatCount } from './chartFormat.ts';
-import { lastDays, validRange } from './days.ts';
+import { lastDays, validRange } from '../../../shared/days.ts';
 import { FeeChart, PlanChart } from './lazyCharts.tsx';
 import { MerchantPicker, type MerchantChoice } from './MerchantPicker.tsx';
 import type { Widget } from './roles.ts';

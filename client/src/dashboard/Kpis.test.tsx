@@ -7,6 +7,7 @@ import { renderInAdmin } from '../test/renderInAdmin.tsx';
 import { Kpis } from './Kpis.tsx';
 import { widgetsFor } from './roles.ts';
 import type { Overview } from './statsApi.ts';
+import { workListPath, workLists } from '../../../shared/workLists.ts';
 
 const text = (el: HTMLElement) => el.textContent!.replace(/\u00a0|\u202f/g, ' ');
 
@@ -26,7 +27,12 @@ const overview: Overview = {
     count: 32, by_status: { pending: 30, pending_second_approval: 2 },
     by_currency: [{ currency: 'EUR', count: 8, amount: 743092 }],
   },
-  disputes_due_soon: { from: '2026-11-21', to: '2026-11-24', count: 1, overdue: 3, soonest: [] },
+  work: {
+    payouts_to_approve: { count: 32, exact: true }, disputes_to_answer: { count: 21, exact: true },
+    disputes_due_soon: { count: 4, exact: true }, disputes_overdue: { count: 3, exact: true },
+    payments_declined_today: { count: 5, exact: true }, refunds_pending: { count: 10_000, exact: false },
+  },
+  disputes_due_soon: { to: '2026-11-24', count: 4, overdue: 3, soonest: [] },
 };
 
 const dataProvider = { getOverview: async () => overview };
@@ -45,7 +51,38 @@ describe('the key figures', () => {
     expect(payouts).toContain('32');
     expect(payouts).toContain('€7,430.92');
     expect(payouts).toContain('2 waiting for a second approval');
-    expect(text(screen.getByTestId('kpi-disputes_due'))).toContain('3 overdue');
+    expect(text(screen.getByTestId('kpi-disputes_due'))).toContain('4including 3 overdue');
+  });
+
+  it('link each card to the very list its number counts', async () => {
+    renderInAdmin(<Kpis widgets={widgetsFor('admin')} />, { dataProvider });
+    const lists = workLists('2026-11-21');
+    const href = (id: string) => decodeURIComponent(within(screen.getByTestId(id)).getByRole('link').getAttribute('href')!);
+    await screen.findByTestId('kpi-disputes_due');
+    expect(href('kpi-disputes_due')).toBe(decodeURIComponent(workListPath(lists.disputes_due_soon)));
+    expect(href('kpi-disputes_due')).toContain('"response_due_date_lte":"2026-11-24"'); // overdue ones included: no lower bound
+    expect(href('kpi-payouts_awaiting')).toBe(decodeURIComponent(workListPath(lists.payouts_to_approve)));
+  });
+
+  it('use the plural forms of each language for one', async () => {
+    const one: Overview = {
+      ...overview,
+      refund_rate: { events: 1, payments: 273, rate: 1 / 273 },
+      payouts_awaiting_approval: { ...overview.payouts_awaiting_approval, by_status: { pending: 31, pending_second_approval: 1 } },
+      disputes_due_soon: { ...overview.disputes_due_soon, overdue: 1 },
+    };
+    const expected = {
+      en: ['1 refund of 273 payments', '1 waiting for a second approval', 'including 1 overdue'],
+      es: ['1 reembolso de 273 pagos', '1 espera una segunda aprobación', 'incluida 1 vencida'],
+      pt: ['1 reembolso de 273 pagamentos', '1 aguarda uma segunda aprovação', 'incluindo 1 atrasada'],
+    };
+    for (const [locale, [refunds, second, overdue]] of Object.entries(expected)) {
+      const { unmount } = renderInAdmin(<Kpis widgets={widgetsFor('admin')} />, { dataProvider: { getOverview: async () => one }, locale });
+      expect(text(await screen.findByTestId('kpi-refund_rate'))).toContain(refunds);
+      expect(text(screen.getByTestId('kpi-payouts_awaiting'))).toContain(second);
+      expect(text(screen.getByTestId('kpi-disputes_due'))).toContain(overdue);
+      unmount();
+    }
   });
 
   it('follow the user\'s language', async () => {

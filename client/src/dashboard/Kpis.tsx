@@ -8,10 +8,11 @@ import { formatMoney } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { ChartError } from './ChartCard.tsx';
 import { formatCount, formatRate } from './chartFormat.ts';
-import { disputesDueUrl, payoutsToApproveUrl } from './listLinks.ts';
 import type { Widget } from './roles.ts';
 import type { CurrencyTotal, Overview } from './statsApi.ts';
 import { useOverview } from './useStats.ts';
+import { workLinks } from './workLinks.ts';
+import { formatWorkCount } from './WorkQueues.tsx';
 
 function KpiCard({ id, label, children, to }: { id: string; label: string; children: ReactNode; to?: string }) {
   const translate = useTranslate();
@@ -64,6 +65,7 @@ function PerCurrency({ rows, empty }: { rows: CurrencyTotal[]; empty: string }) 
 function kpiCards(o: Overview, translate: ReturnType<typeof useTranslate>, locale: string): Record<string, ReactNode> {
   const payouts = o.payouts_awaiting_approval;
   const due = o.disputes_due_soon;
+  const links = workLinks(o.today);
   return {
     volume_today: (
       <KpiCard id="volume_today" label="app.stats.volume_today">
@@ -78,31 +80,33 @@ function kpiCards(o: Overview, translate: ReturnType<typeof useTranslate>, local
     refund_rate: (
       <KpiCard id="refund_rate" label="app.stats.refund_rate">
         <Big>{formatRate(o.refund_rate.rate, locale)}</Big>
-        <Small>{translate('app.stats.refund_detail', { events: formatCount(o.refund_rate.events, locale), payments: formatCount(o.refund_rate.payments, locale) })}</Small>
+        <Small>{translate('app.stats.refund_detail', { smart_count: o.refund_rate.events, events: formatCount(o.refund_rate.events, locale), payments: formatCount(o.refund_rate.payments, locale) })}</Small>
       </KpiCard>
     ),
     dispute_rate: (
       <KpiCard id="dispute_rate" label="app.stats.dispute_rate">
         <Big>{formatRate(o.dispute_rate.rate, locale)}</Big>
-        <Small>{translate('app.stats.dispute_detail', { events: formatCount(o.dispute_rate.events, locale), payments: formatCount(o.dispute_rate.payments, locale) })}</Small>
+        <Small>{translate('app.stats.dispute_detail', { smart_count: o.dispute_rate.events, events: formatCount(o.dispute_rate.events, locale), payments: formatCount(o.dispute_rate.payments, locale) })}</Small>
       </KpiCard>
     ),
     payouts_awaiting: (
-      <KpiCard id="payouts_awaiting" label="app.stats.payouts_awaiting" to={payoutsToApproveUrl()}>
-        <Big>{formatCount(payouts.count, locale)}</Big>
+      <KpiCard id="payouts_awaiting" label="app.stats.payouts_awaiting" to={links.payouts_to_approve}>
+        <Big>{formatWorkCount(o.work.payouts_to_approve, locale)}</Big>
         {payouts.by_currency.map((c) => (
           <Small key={c.currency}>{formatMoney(c.amount, c.currency, locale)} · {formatCount(c.count, locale)}</Small>
         ))}
         {(payouts.by_status.pending_second_approval ?? 0) > 0 && (
-          <Small color="warning.main">{translate('app.stats.payouts_second', { count: payouts.by_status.pending_second_approval })}</Small>
+          <Small color="warning.main">
+            {translate('app.stats.payouts_second', { smart_count: payouts.by_status.pending_second_approval, count: formatCount(payouts.by_status.pending_second_approval, locale) })}
+          </Small>
         )}
       </KpiCard>
     ),
     disputes_due: (
-      <KpiCard id="disputes_due" label="app.stats.disputes_due" to={disputesDueUrl(due.to)}>
-        <Big color={due.count > 0 ? 'warning.main' : undefined}>{formatCount(due.count, locale)}</Big>
+      <KpiCard id="disputes_due" label="app.stats.disputes_due" to={links.disputes_due_soon}>
+        <Big color={due.count > 0 ? 'warning.main' : undefined}>{formatWorkCount(o.work.disputes_due_soon, locale)}</Big>
         <Small color={due.overdue > 0 ? 'error.main' : 'text.secondary'}>
-          {due.overdue > 0 ? translate('app.stats.overdue', { count: formatCount(due.overdue, locale) }) : translate('app.stats.none_overdue')}
+          {due.overdue > 0 ? translate('app.stats.overdue', { smart_count: due.overdue, count: formatCount(due.overdue, locale) }) : translate('app.stats.none_overdue')}
         </Small>
       </KpiCard>
     ),

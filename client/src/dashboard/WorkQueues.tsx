@@ -1,40 +1,62 @@
-// The queues people start their day from, each a count linking to the filtered list. Counting
-// uses the list API with a one-row page, so every count is an indexed COUNT on the server.
+// The queues people start their day from, each a count linking to the filtered list. The counts
+// come with the overview (the server counts each list of shared/workLists.ts through the list
+// engine), and each card links to that same filter: the number is the list's total.
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
-import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
-import { Count, Link, usePermissions, useTranslate } from 'react-admin';
+import { Box, Card, CardActionArea, CardContent, Skeleton, Typography } from '@mui/material';
+import { Link, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../../../shared/enums.ts';
-import { localDay, startOfLocalDay } from '../common/filterInputs.tsx';
+import type { WorkListName } from '../../../shared/workLists.ts';
+import { useIntlLocale } from '../common/useIntlLocale.ts';
+import { formatCount } from './chartFormat.ts';
+import type { WorkCount } from './statsApi.ts';
+import { useOverview } from './useStats.ts';
+import { workLinks } from './workLinks.ts';
 
 interface Queue {
+  list: WorkListName;
   label: string;
-  resource: string;
-  filter: Record<string, unknown>;
   roles: Role[];
 }
 
-const queues = (): Queue[] => [
-  { label: 'app.dashboard.payouts_to_approve', resource: 'payouts', filter: { status: ['pending', 'pending_second_approval'] }, roles: ['admin'] },
-  { label: 'app.dashboard.disputes_to_answer', resource: 'disputes', filter: { status: 'needs_response' }, roles: ['support', 'admin', 'operator'] },
-  { label: 'app.dashboard.failed_today', resource: 'payments', filter: { status: 'failed', created_at_gte: startOfLocalDay(localDay(new Date())) }, roles: ['operator', 'admin', 'support'] },
-  { label: 'app.dashboard.refunds_pending', resource: 'refunds', filter: { status: 'pending' }, roles: ['operator', 'admin'] },
+/** Each role's queues, its own work first: support answers disputes, admins approve payouts. */
+const QUEUES: Queue[] = [
+  { list: 'payouts_to_approve', label: 'app.dashboard.payouts_to_approve', roles: ['admin'] },
+  { list: 'disputes_to_answer', label: 'app.dashboard.disputes_to_answer', roles: ['support', 'admin'] },
+  { list: 'payments_declined_today', label: 'app.dashboard.failed_today', roles: ['operator', 'admin', 'support'] },
+  { list: 'refunds_pending', label: 'app.dashboard.refunds_pending', roles: ['operator', 'admin'] },
 ];
+
+export const queuesFor = (role: Role | undefined) => QUEUES.filter((q) => role && q.roles.includes(role));
+
+/** "1,234", or "10,000+" when the list says "more than 10,000". */
+export function formatWorkCount({ count, exact }: WorkCount, locale: string): string {
+  return `${formatCount(count, locale)}${exact ? '' : '+'}`;
+}
 
 export function WorkQueues() {
   const translate = useTranslate();
+  const locale = useIntlLocale();
   const { permissions: role } = usePermissions<Role>();
-  const mine = queues().filter((q) => role && q.roles.includes(role));
+  const { data } = useOverview();
+  const links = data ? workLinks(data.today) : undefined;
   return (
     <Box>
       <Typography variant="subtitle1" component="h2" fontWeight={600} sx={{ mb: 1 }}>{translate('app.dashboard.queues')}</Typography>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 220px), 1fr))' }}>
-        {mine.map((q) => (
-          <Card key={q.label} data-testid={`queue-${q.resource}`}>
-            <CardActionArea component={Link} to={`/${q.resource}?filter=${encodeURIComponent(JSON.stringify(q.filter))}`} sx={{ height: '100%', '&, &:hover': { textDecoration: 'none' } }}>
+        {queuesFor(role).map((q) => (
+          <Card key={q.list} data-testid={`queue-${q.list}`}>
+            <CardActionArea
+              component={Link}
+              to={links?.[q.list] ?? '#'}
+              disabled={!links}
+              sx={{ height: '100%', '&, &:hover': { textDecoration: 'none' } }}
+            >
               <CardContent>
                 <Typography variant="body2" color="text.secondary">{translate(q.label)}</Typography>
                 <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', mt: 1 }}>
-                  <Count resource={q.resource} filter={q.filter} variant="h4" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }} />
+                  <Typography variant="h4" component="span" data-testid="queue-count" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+                    {data ? formatWorkCount(data.work[q.list], locale) : <Skeleton width={48} />}
+                  </Typography>
                   <ArrowForwardIcon fontSize="small" color="action" />
                 </Box>
               </CardContent>

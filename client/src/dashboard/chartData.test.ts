@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonPoints, currenciesByActivity, feeSeries, planPoints, seriesTotals } from './chartData.ts';
 import { formatBpsRate, formatMoneyCompact, formatPeriod, formatRate, rateTicks } from './chartFormat.ts';
-import { addDays, lastDays, validRange } from './days.ts';
 import { query } from './statsApi.ts';
 import type { FeeRow, PlanCost, PlanRow } from './statsApi.ts';
 
@@ -104,17 +103,7 @@ describe('formats', () => {
   });
 });
 
-describe('days and query strings', () => {
-  it('counts inclusive ranges across month ends and validates what the API would refuse', () => {
-    expect(lastDays('2026-11-21', 90)).toEqual({ from: '2026-08-24', to: '2026-11-21' });
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(validRange('2026-11-21', '2026-11-20')).toBe(false);
-    expect(validRange('2026-02-30', '2026-03-01')).toBe(false);
-    expect(validRange('2024-01-01', '2026-12-31')).toBe(true); // 1096 days, the most a range may cover
-    expect(validRange('2024-01-01', '2027-01-01')).toBe(false);
-    expect(validRange('2026-01-01', '2026-01-01')).toBe(true);
-  });
-
+describe('query strings', () => {
   it('sends only the parameters that are set (the API refuses empty ones)', () => {
     expect(query({ from: '2026-01-01', merchant_id: undefined, plan_id: '', interval: 'week' })).toBe('?from=2026-01-01&interval=week');
     expect(query({})).toBe('');

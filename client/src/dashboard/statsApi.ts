@@ -1,6 +1,7 @@
 // The stats, plan-comparison and reconciliation calls of docs/stats-api.md, as data provider
 // methods (spread into dataProvider.ts) and the shapes they answer. Money is minor units.
 import { fetchUtils } from 'react-admin';
+import type { WorkListName } from '../../../shared/workLists.ts';
 
 export type Interval = 'day' | 'week' | 'month';
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
@@ -16,9 +17,12 @@ export interface CurrencyTotal { currency: string; volume: number; fees: number;
 export interface Rate { events: number; payments: number; rate: number }
 
 export interface DueDispute {
-  id: string; merchant_id: string; payment_id: string; amount: number; currency: string; reason: string;
+  id: string; merchant_id: string; payment_id: string; amount: number; currency: string; reason_code: string; reason: string;
   response_due_date: string; assignee_id: string | null;
 }
+
+/** A work list's total, as its list counts it (exact: false = "more than"). */
+export interface WorkCount { count: number; exact: boolean }
 
 export interface Overview {
   as_of: string;
@@ -28,12 +32,14 @@ export interface Overview {
   volume_30d: CurrencyTotal[];
   refund_rate: Rate;
   dispute_rate: Rate;
+  work: Record<WorkListName, WorkCount>;
   payouts_awaiting_approval: {
     count: number;
     by_status: Record<string, number>;
     by_currency: { currency: string; count: number; amount: number }[];
   };
-  disputes_due_soon: { from: string; to: string; count: number; overdue: number; soonest: DueDispute[] };
+  /** Due by `to` or overdue, overdue first. */
+  disputes_due_soon: { to: string; count: number; overdue: number; soonest: DueDispute[] };
 }
 
 export interface PlanCost {

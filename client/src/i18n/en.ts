@@ -206,6 +206,7 @@ export const appEn = {
       failed_today: 'Payments declined today',
       refunds_pending: 'Refunds pending',
       open: 'Open',
+      today_rule: 'Days here are UTC days: today is %{date} (UTC).',
     },
     enums: {
       status: {

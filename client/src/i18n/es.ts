@@ -206,6 +206,7 @@ const appEs: AppMessages = {
       failed_today: 'Pagos rechazados hoy',
       refunds_pending: 'Reembolsos pendientes',
       open: 'Abrir',
+      today_rule: 'Aquí los días son días UTC: hoy es %{date} (UTC).',
     },
     enums: {
       status: {

@@ -206,6 +206,7 @@ const appPt: AppMessages = {
       failed_today: 'Pagamentos recusados hoje',
       refunds_pending: 'Reembolsos pendentes',
       open: 'Abrir',
+      today_rule: 'Aqui os dias são dias UTC: hoje é %{date} (UTC).',
     },
     enums: {
       status: {

@@ -12,7 +12,7 @@ import { formatMoney, SEED_CURRENCIES } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { ChartEmpty, ChartError } from '../dashboard/ChartCard.tsx';
 import { formatCount } from '../dashboard/chartFormat.ts';
-import { lastDays, validRange } from '../dashboard/days.ts';
+import { lastDays, validRange } from '../../../shared/days.ts';
 import { MerchantPicker, type MerchantChoice } from '../dashboard/MerchantPicker.tsx';
 import { reconciliationUrl, type ReconciliationRow, type ReportFormat } from '../dashboard/statsApi.ts';
 import { useOverview, useReconciliation } from '../dashboard/useStats.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, deadlineOf } from './deadline.ts';
+import { deadlineOf } from '../../../../shared/days.ts';
+import { countdown } from './deadline.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

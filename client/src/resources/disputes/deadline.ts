@@ -1,14 +1,10 @@
 // How long is left to answer a dispute. The response is due by the end of response_due_date in
 // UTC — the server refuses a submit once that UTC day is over — so the countdown runs to that
 // instant, whatever the user's time zone. Under 72 hours it is urgent; past it, overdue.
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-export const URGENT_MS = 72 * HOUR;
+import { DAY_MS as DAY, deadlineOf } from '../../../../shared/days.ts';
 
-/** The first instant after the due day, UTC. */
-export function deadlineOf(dueDate: string): number {
-  return Date.parse(`${dueDate}T00:00:00Z`) + DAY;
-}
+const HOUR = 3_600_000;
+export const URGENT_MS = 72 * HOUR;
 
 export interface Countdown {
   overdue: boolean;

@@ -1,10 +1,12 @@
 import EventOutlinedIcon from '@mui/icons-material/EventOutlined';
 import PersonOutlineIcon from '@mui/icons-material/PersonOutline';
 import { FilterList, FilterListItem, useGetIdentity } from 'react-admin';
+import { utcDay } from '../../../../shared/days.ts';
 import { DISPUTE_STATUSES } from '../../../../shared/enums.ts';
+import { workLists } from '../../../../shared/workLists.ts';
 import { EnumFilterList } from '../../common/FilterSidebar.tsx';
 import {
-  amountRangeFilters, calendarRangeFilters, currencyFilter, dateRangeFilters, localDay, merchantFilter, searchFilter,
+  amountRangeFilters, calendarRangeFilters, currencyFilter, dateRangeFilters, merchantFilter, searchFilter,
   statusFilter,
 } from '../../common/filterInputs.tsx';
 
@@ -18,18 +20,18 @@ export const disputeFilters = [
   ...amountRangeFilters(),
 ];
 
-const addDays = (n: number) => {
-  const d = new Date();
-  return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + n));
-};
-
-/** Deadlines first: what support works through each morning. */
+/**
+ * Deadlines first: what support works through each morning. The same lists as the home page's
+ * (shared/workLists.ts), on UTC days like every due date: due within 72 h (overdue ones
+ * included), and overdue.
+ */
 function DueFilterList() {
   const clear = { response_due_date_gte: undefined, response_due_date_lte: undefined, response_due_date_lt: undefined };
+  const lists = workLists(utcDay(Date.now()));
   return (
     <FilterList label="resources.disputes.fields.response_due_date" icon={<EventOutlinedIcon />}>
-      <FilterListItem label="app.filter.due_72h" value={{ ...clear, status: 'needs_response', response_due_date_gte: addDays(0), response_due_date_lte: addDays(3) }} />
-      <FilterListItem label="app.filter.overdue" value={{ ...clear, status: 'needs_response', response_due_date_lt: addDays(0) }} />
+      <FilterListItem label="app.filter.due_72h" value={{ ...clear, ...lists.disputes_due_soon.filter }} />
+      <FilterListItem label="app.filter.overdue" value={{ ...clear, ...lists.disputes_overdue.filter }} />
     </FilterList>
   );
 }

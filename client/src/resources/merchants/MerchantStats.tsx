@@ -13,7 +13,7 @@ import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../../dashboard/ChartCard.tsx';
 import { comparisonPoints, currenciesByActivity, feeSeries } from '../../dashboard/chartData.ts';
 import { formatBpsRate } from '../../dashboard/chartFormat.ts';
-import { lastDays } from '../../dashboard/days.ts';
+import { lastDays, utcDay } from '../../../../shared/days.ts';
 import { FeeChart, PlanComparisonChart } from '../../dashboard/lazyCharts.tsx';
 import { useFeeStats, usePlanComparison } from '../../dashboard/useStats.ts';
 
@@ -36,7 +36,7 @@ export default function MerchantStats() {
   const locale = useIntlLocale();
   const comparison = usePlanComparison(record?.id as string | undefined);
   // The comparison's window (server clock) is the range of the fee chart too.
-  const window = comparison.data ? { from: comparison.data.from, to: comparison.data.to } : lastDays(new Date().toISOString().slice(0, 10), 90);
+  const window = comparison.data ? { from: comparison.data.from, to: comparison.data.to } : lastDays(utcDay(Date.now()), 90);
   const fees = useFeeStats({ ...window, interval: 'week', merchant_id: record?.id as string }, !!record && !!comparison.data);
   const [chosen, setChosen] = useState<string | null>(null);
   if (!record) return null;
