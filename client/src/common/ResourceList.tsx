@@ -1,6 +1,6 @@
 // The one list frame every resource uses: filters (bar and sidebar), sortable columns with a
-// column chooser, page sizes 10/25/50/100, saved queries, server-side export, empty states, and
-// on phones a compact list instead of the table.
+// column chooser, page sizes 10/25/50/100, saved queries, server-side export, empty states, on
+// phones a compact list instead of the table, and (for lists that grow live) "N new — show".
 import type { ReactElement, ReactNode } from 'react';
 import {
   ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
@@ -9,6 +9,7 @@ import { EmptyList } from './EmptyList.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FilterSidebar } from './FilterSidebar.tsx';
 import { ListPagination } from './ListPagination.tsx';
+import { NewRecordsPrompt } from './NewRecordsPrompt.tsx';
 import { useIsSmall } from './useIsSmall.ts';
 
 export const PAGE_SIZES = [10, 25, 50, 100];
@@ -31,6 +32,8 @@ export interface ResourceListProps {
   filter?: Record<string, unknown>;
   /** Saved views above the rows (common/ListTabs). */
   tabs?: ReactNode;
+  /** Offer "N new — show" when records matching the filters arrive (common/NewRecordsPrompt). */
+  live?: boolean;
 }
 
 function ListActions({ extra }: { extra?: ReactNode }) {
@@ -45,7 +48,7 @@ function ListActions({ extra }: { extra?: ReactNode }) {
   );
 }
 
-export function ResourceList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs }: ResourceListProps) {
+export function ResourceList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live }: ResourceListProps) {
   const isSmall = useIsSmall();
   return (
     <List
@@ -56,9 +59,10 @@ export function ResourceList({ filters, sidebar, children, mobile, sort, hiddenC
       pagination={<ListPagination rowsPerPageOptions={PAGE_SIZES} />}
       actions={<ListActions extra={actions} />}
       aside={<FilterSidebar>{sidebar}</FilterSidebar>}
-      empty={<EmptyList />}
+      empty={<EmptyList live={live} />}
       sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 } }}
     >
+      {live && <NewRecordsPrompt filter={filter} />}
       {tabs}
       {isSmall ? (
         <SimpleList

@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/enums.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { DashboardCharts } from './DashboardCharts.tsx';
 import { Kpis } from './Kpis.tsx';
+import { LiveActivity } from './LiveActivity.tsx';
 import { widgetsFor } from './roles.ts';
 import { useOverview } from './useStats.ts';
 import { WorkLists } from './WorkLists.tsx';
@@ -40,6 +41,7 @@ export default function Dashboard() {
         <Typography variant="body2" color="text.secondary">{translate('app.dashboard.intro')}</Typography>
         <TodayRule />
       </Box>
+      <LiveActivity />
       <WorkQueues />
       <Kpis widgets={widgets} />
       <WorkLists widgets={widgets} />

@@ -119,6 +119,13 @@ export const appEn = {
       filters: 'Filters',
       range_more_than: '%{from}–%{to} of more than %{total}',
     },
+    live: {
+      payments: '%{smart_count} new payment |||| %{smart_count} new payments',
+      intents: '%{smart_count} new intent |||| %{smart_count} new intents',
+      dashboard: '%{smart_count} new payment since this page opened |||| %{smart_count} new payments since this page opened',
+      show: 'Show',
+      refresh: 'Refresh',
+    },
     filter: {
       search: 'Search',
       status: 'Status',

@@ -119,6 +119,13 @@ const appEs: AppMessages = {
       filters: 'Filtros',
       range_more_than: '%{from}–%{to} de más de %{total}',
     },
+    live: {
+      payments: '%{smart_count} pago nuevo |||| %{smart_count} pagos nuevos',
+      intents: '%{smart_count} intención nueva |||| %{smart_count} intenciones nuevas',
+      dashboard: '%{smart_count} pago nuevo desde que se abrió esta página |||| %{smart_count} pagos nuevos desde que se abrió esta página',
+      show: 'Mostrar',
+      refresh: 'Actualizar',
+    },
     filter: {
       search: 'Buscar',
       status: 'Estado',

@@ -119,6 +119,13 @@ const appPt: AppMessages = {
       filters: 'Filtros',
       range_more_than: '%{from}–%{to} de mais de %{total}',
     },
+    live: {
+      payments: '%{smart_count} pagamento novo |||| %{smart_count} pagamentos novos',
+      intents: '%{smart_count} intenção nova |||| %{smart_count} intenções novas',
+      dashboard: '%{smart_count} pagamento novo desde que esta página foi aberta |||| %{smart_count} pagamentos novos desde que esta página foi aberta',
+      show: 'Mostrar',
+      refresh: 'Atualizar',
+    },
     filter: {
       search: 'Buscar',
       status: 'Status',

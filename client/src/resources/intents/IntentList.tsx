@@ -12,6 +12,7 @@ import { IntentSidebar, intentFilters } from './intentFilters.tsx';
 export default function IntentList() {
   return (
     <ResourceList
+      live
       filters={intentFilters}
       sidebar={<IntentSidebar />}
       hiddenColumns={['capture_method', 'amount_refunded', 'id']}

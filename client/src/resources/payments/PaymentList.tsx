@@ -13,6 +13,7 @@ import { PaymentSidebar, paymentFilters } from './paymentFilters.tsx';
 export default function PaymentList() {
   return (
     <ResourceList
+      live
       filters={paymentFilters}
       sidebar={<PaymentSidebar />}
       hiddenColumns={['fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
