@@ -6,6 +6,7 @@ import { DECLINE_CODES } from '../../shared/declineCodes.ts';
 import { DISPUTE_REASONS, type PaymentStatus } from '../../shared/enums.ts';
 import { computeFee, FIXED_FEE_BY_CURRENCY } from '../../shared/fees.ts';
 import { newId } from '../../shared/ids.ts';
+import { paymentDisplayStatus } from '../../shared/paymentDisplayStatus.ts';
 import type { RowSink } from './bulkLoad.ts';
 import {
   CURRENCY_PROFILE, CUSTOMER_NAMES, DECLINE_WEIGHTS, DISPUTE_CODES, EMAIL_DOMAINS, MERCHANT_CURRENCIES,
@@ -212,7 +213,10 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
     w.add('payments', {
       id: paymentId, intent_id: intentId, merchant_id: m.id, amount, currency, status, entry_mode, card_brand,
       card_last4: String(int(rng, 0, 9999)).padStart(4, '0'), fee_amount: fee, net_amount: captured ? amount - fee : 0,
-      amount_refunded: amountRefunded, decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
+      amount_refunded: amountRefunded,
+      // Given here, as the seed knows the payment's dispute (the database computes it otherwise).
+      display_status: paymentDisplayStatus({ status, amount, amount_refunded: amountRefunded, disputed: amountDisputed > 0 }),
+      decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
       auth_code: status === 'failed' || status === 'pending' ? null : Math.floor(rng() * 36 ** 6).toString(36).toUpperCase().padStart(6, '0'),
       settlement_status: settledAt !== null ? 'settled' : 'unsettled', settled_at: settledAt !== null ? iso(settledAt) : null,
       captured_at: capturedAt !== null ? iso(capturedAt) : null, customer_email: email, reference_id: reference,
