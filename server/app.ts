@@ -14,7 +14,7 @@ import { errorHandler } from './http/errorHandler.ts';
 import { notFound } from './errors.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { mountList } from './http/listRoutes.ts';
-import { apiResponseHeaders, rejectNulBytes, requireJsonBody, sameOriginWrites } from './http/security.ts';
+import { apiResponseHeaders, limitJsonDepth, rejectNulBytes, requireJsonBody, sameOriginWrites } from './http/security.ts';
 import { serializeError } from './logger.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { resources } from './resources/index.ts';
@@ -82,8 +82,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   api.use(apiResponseHeaders);
   api.use(sameOriginWrites);
   api.use(requireJsonBody);
-  // 100 kB is far above any JSON this API takes; gzip bodies are refused (no zip bombs).
-  api.use(express.json({ limit: '100kb', strict: true, inflate: false }));
+  // 100 kB is far above any JSON this API takes; gzip bodies are refused (no zip bombs); nesting
+  // is limited before parsing (limitJsonDepth).
+  api.use(express.json({ limit: '100kb', strict: true, inflate: false, verify: limitJsonDepth }));
   api.use(rejectNulBytes);
   api.use(cookieParser());
 

@@ -15,7 +15,12 @@ const schema = z.object({
   DEMO_SEED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('false'),
-  COOKIE_SECURE: bool.default(false),
+  // auto: Secure (and the __Host- prefix) unless served from localhost over plain HTTP;
+  // true: always; false: only over TLS (a plain-HTTP deployment on a trusted network).
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v): 'auto' | 'always' | 'tls' => (v === 'auto' ? 'auto' : ['true', '1', 'yes'].includes(v) ? 'always' : 'tls'))
+    .default('auto'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -13,6 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function main() {
   const config = loadConfig();
   const log = createLogger(config);
+  if (config.COOKIE_SECURE === 'tls') {
+    log.warn('COOKIE_SECURE=false: the session cookie is Secure only over TLS; use this on a trusted network only');
+  }
   const db = connect(config.DATABASE_URL);
   await migrate(db);
   if (config.DEMO_SEED && (await isEmpty(db))) {

@@ -168,6 +168,30 @@ describe.each(ENGINES)('login on %s', (engine) => {
       expect((await attempt('operator@example.com', DEMO_PASSWORD, '2001:db8:1:3::1')).status).toBe(200);
     });
 
+    it('attempts from a blocked address do not count against the accounts they name', async () => {
+      for (let i = 0; i < LIMITS.ip; i++) await attempt(`block${i}@example.com`, 'x-wrong-password', '192.0.2.50');
+      // The blocked address keeps naming one account, well past the account limit.
+      for (let i = 0; i < 3 * LIMITS.account; i++) {
+        expect((await attempt('operator@example.com', `guess-${i}`, '192.0.2.50')).status).toBe(429);
+      }
+      const row = await t.db('login_failures').where('key', 'email:operator@example.com').first();
+      expect(row).toBeUndefined();
+      // The owner, from anywhere else, is not locked out.
+      expect((await attempt('operator@example.com', DEMO_PASSWORD, '192.0.2.51')).status).toBe(200);
+    });
+
+    it('attempts refused by the account limit do not use up the address', async () => {
+      for (let i = 0; i < LIMITS.account; i++) await attempt('support2@example.com', `bad-${i}`, '192.0.2.60');
+      for (let i = 0; i < 2 * LIMITS.ip; i++) {
+        expect((await attempt('support2@example.com', `more-${i}`, '192.0.2.60')).status).toBe(429);
+      }
+      // The address has used LIMITS.account slots; it still has the rest for other accounts.
+      for (let i = 0; i < LIMITS.ip - LIMITS.account; i++) {
+        expect((await attempt(`other${i}@example.com`, 'x-wrong-password', '192.0.2.60')).status).toBe(401);
+      }
+      expect((await attempt('other-last@example.com', 'x-wrong-password', '192.0.2.60')).status).toBe(429);
+    });
+
     it('ignores X-Forwarded-For when TRUST_PROXY is off (the header cannot dodge the limit)', async () => {
       const app = createApp({ ...t.ctx, config: { ...t.ctx.config, TRUST_PROXY: 'false' } });
       for (let i = 0; i < LIMITS.ip; i++) await attempt(`direct${i}@example.com`, 'x-wrong-password', `10.9.8.${i}`, app);

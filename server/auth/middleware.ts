@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, unauthorized } from '../errors.ts';
-import { resolveSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+import { resolveSession, sessionToken, type SessionUser } from './sessions.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -17,8 +17,8 @@ declare global {
 
 export function requireSession(ctx: AppContext) {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const token = req.cookies?.[SESSION_COOKIE];
-    const user = typeof token === 'string' && token ? await resolveSession(ctx, token) : null;
+    const token = sessionToken(ctx, req);
+    const user = token ? await resolveSession(ctx, token) : null;
     if (!user) throw unauthorized();
     req.user = user;
     next();

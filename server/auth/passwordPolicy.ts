@@ -1,86 +1,98 @@
-// The password policy (ASVS 2.1): at least 12 characters, at most 128, anything printable allowed
-// and no composition rules; refused when it is a known common password, a common word dressed up
-// with digits, symbols or leetspeak, a keyboard walk or sequence, a repetition, or built from the
-// user's own email or name. Checked when a password is set, never at login.
+// The password policy (ASVS 2.1): 12 to 128 characters, anything printable, no composition rules,
+// and hard to guess as estimated by zxcvbn-ts (passwordStrength.ts) — its dictionaries of common
+// passwords, words and names, keyboard patterns, sequences, repetitions, dates and leetspeak —
+// with the user's name and email and the product's own words as the words an attacker tries first.
+// Checked when a password is set, never at login.
 import { badRequest } from '../errors.ts';
-import { BASE_WORDS, KNOWN } from './commonPasswords.ts';
+import { estimateStrength, type Strength } from './passwordStrength.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
-const BASE = new Set(BASE_WORDS);
-const KNOWN_SET = new Set(KNOWN);
+/**
+ * zxcvbn's top score: at least 10^10 guesses. Score 3 (10^8) still lets through patterns such as
+ * `Asdf;lkj1234` (two keyboard runs and a sequence); against a leaked scrypt hash at our cost
+ * (N=2^17: a few hundred guesses per second per GPU) 10^8 guesses fall in days, 10^10 take years,
+ * while any three or four unrelated words pass easily.
+ */
+export const MIN_SCORE = 4;
 
-const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', '$': 's', '!': 'i', '|': 'l', '+': 't', '€': 'e',
-};
-
-// Strings whose neighbouring characters make a "walk": alphabet, digits, keyboard rows and columns.
-const WALKS = [
-  'abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'qwertzuiop', 'azertyuiop',
-  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', '1q2w3e4r5t6y7u8i9o0p', 'zaq1xsw2cde3vfr4bgt5nhy6mju7ki8lo9',
-  '147258369', '159357', '963852741', '789456123',
+/**
+ * The product's words: what someone guessing a password for this back office of a payments
+ * platform tries first (names, roles, card schemes and the test card numbers everyone knows).
+ */
+export const PRODUCT_WORDS: readonly string[] = [
+  'kaito', 'backoffice', 'back office', 'payments', 'payment', 'merchant', 'merchants', 'refund', 'refunds',
+  'payout', 'payouts', 'dispute', 'disputes', 'chargeback', 'ledger', 'dashboard', 'admin', 'administrator',
+  'operator', 'support', 'finance', 'card', 'cards', 'credit', 'debit', 'visa', 'mastercard', 'maestro', 'amex',
+  'discover', 'diners', 'elo', 'hipercard', 'jcb', 'unionpay', '4242424242424242', '4111111111111111',
+  '5555555555554444', '378282246310005', '4242', '4111', '5555', 'demo',
 ];
-const NEIGHBOURS = new Set<string>();
-for (const walk of WALKS) {
-  for (let i = 0; i + 1 < walk.length; i++) {
-    NEIGHBOURS.add(walk[i] + walk[i + 1]);
-    NEIGHBOURS.add(walk[i + 1] + walk[i]);
-  }
-}
 
-const lettersOnly = (s: string) => s.replace(/[^\p{L}]/gu, '');
+/** Letters that leetspeak stands in for; "1" is read both ways. */
+const LEET: Array<Record<string, string>> = [
+  { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', '$': 's', '!': 'i', '|': 'l', '+': 't', '€': 'e' },
+  { '1': 'l', '!': 'l' },
+];
 
-/** The common word behind "P@ssw0rd2024!" (→ "password"), or the password's letters alone. */
-function cores(lower: string): string[] {
-  const trimmed = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  const unleet = [...trimmed].map((c) => LEET[c] ?? c).join('');
-  return [lettersOnly(unleet), lettersOnly(lower)].filter((c) => c.length > 0);
-}
-
-const isCommonWord = (core: string) => {
-  if (BASE.has(core)) return true;
-  // "monkeymonkey", "loveloveloveLove": a common word repeated
-  const unit = /^(.+?)\1+$/u.exec(core)?.[1];
-  return unit !== undefined && BASE.has(unit);
-};
-
-/** Most neighbouring pairs on a keyboard row, column or in a sequence: "qwertyuiopas", "1qaz2wsx3edc". */
-function isWalk(lower: string): boolean {
-  const chars = [...lower];
-  let walked = 0;
-  for (let i = 0; i + 1 < chars.length; i++) if (NEIGHBOURS.has(chars[i] + chars[i + 1])) walked++;
-  return walked / (chars.length - 1) >= 0.8;
-}
-
-function isPredictable(lower: string): boolean {
-  if (KNOWN_SET.has(lower)) return true;
-  if (/^(.+?)\1+$/su.test(lower)) return true; // "abcabcabcabc", "123123123123"
-  if (new Set(lower).size < 5) return true; // "aaaaaaaaaab1", "111122223333"
-  if (isWalk(lower)) return true;
-  return cores(lower).some(isCommonWord);
-}
-
-/** Pieces of the user's identity that must not make up the password: email, its local part, names. */
-function personalTerms(context: { email?: string; name?: string }): string[] {
-  const terms: string[] = [];
+/** The user's own words: the email, its local part and its pieces, the words of the name. */
+function personalWords(context: { email?: string; name?: string }): string[] {
+  const words: string[] = [];
   const email = context.email?.trim().toLowerCase();
   if (email) {
-    terms.push(email);
-    const local = email.split('@')[0];
-    terms.push(local, local.replace(/[^\p{L}\p{N}]/gu, ''));
-    terms.push(...local.split(/[^\p{L}\p{N}]+/u));
+    const [local, domain = ''] = email.split('@');
+    // The domain's names too (not its last label): a company's own name is a first guess.
+    words.push(email, local, ...local.split(/[^\p{L}\p{N}]+/u), ...domain.split('.').slice(0, -1));
   }
-  if (context.name) terms.push(...context.name.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  return [...new Set(terms)].filter((t) => [...t].length >= 4);
+  if (context.name) words.push(context.name.toLowerCase(), ...context.name.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return [...new Set(words)].filter((w) => w.length > 0);
 }
+
+const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The password with every occurrence of `words` taken out — read case-insensitively, through
+ * leetspeak, and across separators ("K@ito", "Back-Office"). Only words of 4+ characters are
+ * taken out, so a short name ("Ana") does not cut up "bananas".
+ */
+export function withoutWords(password: string, words: readonly string[]): string {
+  const chars = [...password];
+  const cut = new Array<boolean>(chars.length).fill(false);
+  const terms = [...new Set(words.map((w) => squash(w.toLowerCase())))].filter((w) => [...w].length >= 4);
+  for (const table of [{}, ...LEET] as Array<Record<string, string>>) {
+    // The password's letters and digits (after this reading of leetspeak), with where each came from.
+    const kept: Array<{ ch: string; at: number }> = [];
+    chars.forEach((c, at) => {
+      const ch = table[c] ?? c.toLowerCase();
+      if (/[\p{L}\p{N}]/u.test(ch)) kept.push({ ch, at });
+    });
+    const text = kept.map((k) => k.ch).join('');
+    for (const term of terms) {
+      for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
+        const from = kept[i].at;
+        const to = kept[i + term.length - 1].at;
+        for (let j = from; j <= to; j++) cut[j] = true;
+      }
+    }
+  }
+  return chars.filter((_, i) => !cut[i]).join('');
+}
+
+const explain = (s: Strength) =>
+  [s.warning, ...s.suggestions].filter(Boolean).join(' ') || 'Add a few more unrelated words.';
 
 /**
  * Returns the password when it is acceptable; otherwise a 400 whose `errors.password` names the
- * problem. `context` is the account it is for (its email and name must not make up the password).
+ * problem (`required`, `too short`, `too long`, `invalid characters`, `too common`, `contains email
+ * or name`) and whose message says what to do. `context` is the account it is for.
+ *
+ * The password must reach MIN_SCORE as a whole, and again with the user's and the product's
+ * words taken out: zxcvbn counts such a word as a single guess, yet rewards gluing it to other
+ * parts (each part multiplies the guesses), so `Admin@Kaito2026` would rate as strong as four
+ * random words. An attacker aiming at this product or this person tries those parts first, so
+ * they add nothing: what is left must be strong on its own.
  */
-export function checkPasswordPolicy(password: unknown, context: { email?: string; name?: string } = {}): string {
+export async function checkPasswordPolicy(password: unknown, context: { email?: string; name?: string } = {}): Promise<string> {
   const refuse = (message: string, reason: string): never => {
     throw badRequest(message, { password: reason });
   };
@@ -94,15 +106,27 @@ export function checkPasswordPolicy(password: unknown, context: { email?: string
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(password)) return refuse('Password must not contain control characters', 'invalid characters');
-  const lower = password.normalize('NFC').toLowerCase();
-  const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
-  const squashed = squash(lower);
-  const containsTerm = (t: string) => lower.includes(t) || (squash(t).length >= 4 && squashed.includes(squash(t)));
-  if (personalTerms(context).some(containsTerm)) {
-    return refuse('Password must not contain your email address or name', 'contains email or name');
+
+  const normalized = password.normalize('NFC');
+  const personal = personalWords(context);
+  const withoutPersonal = withoutWords(normalized, personal);
+  const withoutAny = withoutWords(withoutPersonal, PRODUCT_WORDS);
+  const variants = [...new Set([normalized, withoutPersonal, withoutAny])];
+  const scores = await estimateStrength(variants, [...PRODUCT_WORDS, ...personal]);
+  const strength = (v: string) => scores[variants.indexOf(v)];
+  const weak = (v: string) => strength(v).score < MIN_SCORE;
+  if (withoutPersonal !== normalized && (weak(normalized) || weak(withoutPersonal))) {
+    return refuse(
+      `Your email address and name do not count towards a password's strength. ${explain(strength(withoutPersonal))}`,
+      'contains email or name',
+    );
   }
-  if (isPredictable(lower)) {
-    return refuse('This password is too common or easy to guess; a few unrelated words make a good one', 'too common');
+  if (weak(normalized)) return refuse(`This password is too easy to guess. ${explain(strength(normalized))}`, 'too common');
+  if (weak(withoutAny)) {
+    return refuse(
+      'The product\'s words (Kaito, back office, payments, roles, card names and test numbers) do not count towards a password\'s strength. Add a few unrelated words.',
+      'too common',
+    );
   }
   return password;
 }

@@ -9,7 +9,7 @@ import { currentUser, requireSession } from './middleware.ts';
 import { dummyHash, hashPassword, needsRehash, OWASP_COST, verifyPassword } from './password.ts';
 import { checkPasswordPolicy } from './passwordPolicy.ts';
 import {
-  createSession, destroySession, destroyUserSessions, pruneSessions, SESSION_COOKIE, sessionCookieOptions,
+  createSession, destroySession, destroyUserSessions, pruneSessions, sessionCookie, sessionToken,
 } from './sessions.ts';
 import { pruneExpired, releaseOnSuccess, reserveAttempt, throttleKeys, type ThrottleKey } from './throttle.ts';
 
@@ -74,10 +74,10 @@ export function authRoutes(ctx: AppContext): Router {
 
     // Hashing is slow: the upgrade of an old-cost hash is computed before the transaction.
     const rehashed = needsRehash(user.password_hash, cost) ? await hashPassword(password, cost) : null;
-    const previous = req.cookies?.[SESSION_COOKIE];
+    const previous = sessionToken(ctx, req);
     const token = await ctx.db.transaction(async (trx) => {
       // A new session id at every login; the one the browser still carried ends here.
-      if (typeof previous === 'string' && previous) await destroySession(trx, previous);
+      if (previous) await destroySession(trx, previous);
       const t = await createSession(trx, user.id, at, ip);
       await trx('users').where('id', user.id).update({
         last_login_at: at, ...(rehashed ? { password_hash: rehashed } : {}),
@@ -91,13 +91,14 @@ export function authRoutes(ctx: AppContext): Router {
       await pruneExpired(trx, ctx.now().getTime());
       return t;
     });
-    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, req));
+    const cookie = sessionCookie(ctx, req);
+    res.cookie(cookie.name, token, cookie.options);
     res.json({ id: user.id, email: user.email, name: user.name, role: user.role });
   });
 
   router.post('/logout', async (req: Request, res: Response) => {
-    const token = req.cookies?.[SESSION_COOKIE];
-    if (typeof token === 'string' && token) {
+    const token = sessionToken(ctx, req);
+    if (token) {
       await ctx.db.transaction(async (trx) => {
         const userId = await destroySession(trx, token);
         if (userId) {
@@ -105,7 +106,8 @@ export function authRoutes(ctx: AppContext): Router {
         }
       });
     }
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx, req));
+    const cookie = sessionCookie(ctx, req);
+    res.clearCookie(cookie.name, cookie.options);
     res.status(204).end();
   });
 
@@ -130,7 +132,7 @@ export function authRoutes(ctx: AppContext): Router {
       });
       throw badRequest('The current password is not correct', { current_password: 'incorrect' });
     }
-    const password = checkPasswordPolicy(body.new_password, { email: me.email, name: me.name });
+    const password = await checkPasswordPolicy(body.new_password, { email: me.email, name: me.name });
     if (password === body.current_password) {
       throw badRequest('The new password must differ from the current one', { new_password: 'unchanged' });
     }
@@ -142,7 +144,8 @@ export function authRoutes(ctx: AppContext): Router {
       await writeAudit(trx, { actorId: me.id, action: 'password.changed', entity: 'users', entityId: me.id, ip, at });
       return createSession(trx, me.id, at, ip);
     });
-    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, req));
+    const cookie = sessionCookie(ctx, req);
+    res.cookie(cookie.name, token, cookie.options);
     res.status(204).end();
   });
 

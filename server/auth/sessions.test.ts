@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
 import { hashToken } from '../auth/sessions.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
@@ -44,18 +45,70 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
       expect(await t.db('sessions').where('id', hashToken(token)).first()).toBeDefined();
     });
 
-    it('is Secure when COOKIE_SECURE=true', async () => {
-      const app = createApp({ ...t.ctx, config: { ...t.ctx.config, COOKIE_SECURE: true } });
+    it.each(['localhost', 'localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'app.localhost:3000'])(
+      'is named kbo_session and not Secure on %s over plain HTTP (npm start)',
+      async (host) => {
+        const { res } = await signIn('operator@example.com', t.app, { Host: host });
+        const cookie = sessionCookie(res)!;
+        expect(cookie.name).toBe('kbo_session');
+        expect(cookie.attributes).not.toContain('Secure');
+      },
+    );
+
+    describe('anywhere else, Secure with the __Host- prefix by default', () => {
+      const HOST = { Host: 'backoffice.example.com' };
+      const onHost = (token: string, name: string) =>
+        request(t.app).get('/api/auth/me').set(HOST).set('Cookie', `${name}=${encodeURIComponent(token)}`);
+
+      it('over plain HTTP too (no setting needed), with Path=/ and no Domain as __Host- requires', async () => {
+        const { res, token } = await signIn('operator@example.com', t.app, HOST);
+        const cookie = sessionCookie(res)!;
+        expect(cookie.name).toBe('__Host-kbo_session');
+        expect(cookie.attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict', 'Secure']));
+        expect(cookie.attributes.some((a) => /^Domain=/i.test(a))).toBe(false);
+        expect((await onHost(token, '__Host-kbo_session')).status).toBe(200);
+      });
+
+      it('reads only the prefixed name there: an unprefixed cookie (planted by a subdomain) is no session', async () => {
+        const { token } = await signIn('operator@example.com', t.app, HOST);
+        expect((await onHost(token, 'kbo_session')).status).toBe(401);
+      });
+
+      it('localhost behind a trusted TLS proxy gets it too', async () => {
+        const trusting = createApp({ ...t.ctx, config: { ...t.ctx.config, TRUST_PROXY: 'true' } });
+        const { res } = await signIn('operator@example.com', trusting, { Host: 'localhost:3000', 'X-Forwarded-Proto': 'https' });
+        expect(sessionCookie(res)!.name).toBe('__Host-kbo_session');
+        expect(sessionCookie(res)!.attributes).toContain('Secure');
+      });
+
+      it('logout clears it under the same name and attributes, and ends the session', async () => {
+        const { token } = await signIn('operator@example.com', t.app, HOST);
+        const res = await request(t.app).post('/api/auth/logout').set(HOST).set('Cookie', `__Host-kbo_session=${encodeURIComponent(token)}`);
+        expect(res.status).toBe(204);
+        const cleared = sessionCookie(res)!;
+        expect(cleared.name).toBe('__Host-kbo_session');
+        expect(cleared.value).toBe('');
+        expect(cleared.attributes).toEqual(expect.arrayContaining(['Path=/', 'Secure', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']));
+        expect((await onHost(token, '__Host-kbo_session')).status).toBe(401);
+      });
+    });
+
+    it('is Secure on localhost too when COOKIE_SECURE=true', async () => {
+      const app = createApp({ ...t.ctx, config: { ...t.ctx.config, COOKIE_SECURE: 'always' } });
       const { res } = await signIn('operator@example.com', app);
+      expect(sessionCookie(res)!.name).toBe('__Host-kbo_session');
       expect(sessionCookie(res)!.attributes).toContain('Secure');
     });
 
-    it('is Secure behind a trusted TLS proxy (TRUST_PROXY + X-Forwarded-Proto: https), and only then', async () => {
-      const trusting = createApp({ ...t.ctx, config: { ...t.ctx.config, TRUST_PROXY: 'true' } });
+    it('with COOKIE_SECURE=false, Secure only over TLS: behind a trusted proxy (X-Forwarded-Proto: https), and only then', async () => {
+      const config = { ...t.ctx.config, COOKIE_SECURE: 'tls' as const };
+      const plain = await signIn('operator@example.com', createApp({ ...t.ctx, config }), { Host: 'backoffice.example.com' });
+      expect(sessionCookie(plain.res)!.attributes).not.toContain('Secure');
+      const trusting = createApp({ ...t.ctx, config: { ...config, TRUST_PROXY: 'true' } });
       const viaProxy = await signIn('operator@example.com', trusting, { 'X-Forwarded-Proto': 'https' });
       expect(sessionCookie(viaProxy.res)!.attributes).toContain('Secure');
       // The header alone, from a client the app does not trust as a proxy, changes nothing.
-      const spoofed = await signIn('operator@example.com', t.app, { 'X-Forwarded-Proto': 'https' });
+      const spoofed = await signIn('operator@example.com', createApp({ ...t.ctx, config }), { 'X-Forwarded-Proto': 'https' });
       expect(sessionCookie(spoofed.res)!.attributes).not.toContain('Secure');
     });
 
@@ -237,5 +290,20 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
       const fresh = await request(t.app).post('/api/auth/login').send({ email, password: 'velvet-otter-canal-93' });
       expect(fresh.status).toBe(200);
     });
+  });
+});
+
+describe('COOKIE_SECURE', () => {
+  it.each([
+    [undefined, 'auto'],
+    ['auto', 'auto'],
+    ['true', 'always'],
+    ['false', 'tls'],
+  ])('%s → %s', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { COOKIE_SECURE: value }).COOKIE_SECURE).toBe(expected);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => loadConfig({ COOKIE_SECURE: 'sometimes' })).toThrow(/COOKIE_SECURE/);
   });
 });

@@ -8,7 +8,9 @@ import type { Knex } from 'knex';
 import type { Role } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 
+/** The cookie's name over plain HTTP on localhost; everywhere else it carries the __Host- prefix. */
 export const SESSION_COOKIE = 'kbo_session';
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 // Writing last_seen_at on every request would turn reads into writes. Touching at most once a
 // minute means a session can end up to a minute *before* its idle limit, never after it.
 const TOUCH_EVERY_MS = 60_000;
@@ -23,14 +25,44 @@ export interface SessionUser {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Loopback names a browser never reaches over the network: `npm start` is served from these. */
+export function isLoopbackHost(hostname: string | undefined): boolean {
+  const h = (hostname ?? '').toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 /**
- * HttpOnly (no script reads it), SameSite=Strict (never sent on cross-site requests), Secure when
- * COOKIE_SECURE=true or the request came over TLS (directly, or via a trusted proxy's
- * X-Forwarded-Proto when TRUST_PROXY is set). No Max-Age: it dies with the browser session, and the
- * server's timeouts decide before that.
+ * Whether this request's session cookie is Secure. By default (COOKIE_SECURE=auto) it always is,
+ * except when the app is served from localhost over plain HTTP — so `npm start` works without
+ * TLS, and a real deployment needs no setting to be safe. The hostname comes from the request's
+ * Host header (X-Forwarded-Host only behind a trusted proxy): a client that sends
+ * `Host: localhost` gets a non-Secure cookie for itself, but a browser on the real site never does.
  */
-export function sessionCookieOptions(ctx: Pick<AppContext, 'config'>, req: Request): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', secure: ctx.config.COOKIE_SECURE || req.secure, path: '/' };
+export function secureCookie(ctx: Pick<AppContext, 'config'>, req: Request): boolean {
+  const setting = ctx.config.COOKIE_SECURE;
+  if (setting === 'always' || req.secure) return true;
+  return setting === 'auto' && !isLoopbackHost(req.hostname);
+}
+
+/**
+ * The session cookie's name and attributes for this request. HttpOnly (no script reads it),
+ * SameSite=Strict (never sent on cross-site requests), Path=/ and no Domain; when Secure, the name
+ * carries the `__Host-` prefix, which browsers accept only from a secure origin with exactly those
+ * attributes — so no subdomain or plain-HTTP page can plant or overwrite it. No Max-Age: it dies
+ * with the browser session, and the server's timeouts decide before that.
+ */
+export function sessionCookie(ctx: Pick<AppContext, 'config'>, req: Request): { name: string; options: CookieOptions } {
+  const secure = secureCookie(ctx, req);
+  return {
+    name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
+    options: { httpOnly: true, sameSite: 'strict', secure, path: '/' },
+  };
+}
+
+/** The session token the request carries, read only under the name this request's cookie has. */
+export function sessionToken(ctx: Pick<AppContext, 'config'>, req: Request): string | null {
+  const token = req.cookies?.[sessionCookie(ctx, req).name];
+  return typeof token === 'string' && token ? token : null;
 }
 
 export async function createSession(trx: Knex | Knex.Transaction, userId: string, at: string, ip: string | null) {

@@ -2,10 +2,11 @@
 // instances and restarts. A fixed window per key: after LIMIT failed sign-ins within WINDOW,
 // further attempts get 429 with Retry-After until the window ends.
 //
-// Every attempt first *reserves* a slot with one atomic upsert (count + 1, returning the new
-// count), so a burst of parallel guesses cannot all slip past the check before any failure is
-// recorded. A successful sign-in gives its slots back: the account counter is cleared and the IP
-// counter returns its one slot, so only failures ever count.
+// Every attempt first *reserves* a slot under each key with one conditional upsert (count + 1
+// while under the limit), so a burst of parallel guesses cannot all slip past the check before any
+// failure is recorded; an attempt refused by one limit takes no slot under the others. A
+// successful sign-in gives its slots back: the account counter is cleared and the IP counter
+// returns its one slot, so only failures ever count.
 //
 // The limits: 10 failures per account per 15 minutes (40 an hour, inside ASVS 2.2.1's 100, and
 // lenient enough that typos never lock anyone out while an attacker gets nowhere) and 50 per IP
@@ -54,28 +55,48 @@ function expandIPv6(ip: string): string[] {
 }
 
 /**
- * Counts this attempt against every key; returns the first limit it goes over (the attempt must
- * then be refused without checking the password), or null.
+ * Reserves this attempt's slot under every key, or none of them: returns the first limit that is
+ * already used up (the attempt must then be refused without checking the password), or null.
+ *
+ * Each key takes its slot with one conditional upsert — count + 1 only while the count is under
+ * the limit (or the window has ended) — so parallel attempts are serialised on the row and no
+ * more than the limit ever get through. A key that is full takes nothing, and the slots already
+ * taken for the keys before it are given back (a savepoint rolled back): an attempt refused by
+ * one limit consumes no other. Without that, a client whose address is blocked could keep any
+ * account locked for everyone by naming it ~11 times per window.
+ *
+ * Keys are always taken in the same order (account, then address), so two attempts never wait
+ * on each other's rows in opposite orders.
  */
-export async function reserveAttempt(trx: Knex | Knex.Transaction, now: number, keys: ThrottleKey[]): Promise<Refusal | null> {
+export async function reserveAttempt(trx: Knex.Transaction, now: number, keys: ThrottleKey[]): Promise<Refusal | null> {
   const at = new Date(now).toISOString();
   const windowOpenedBefore = new Date(now - WINDOW_MS).toISOString();
+  const full = new Error('throttle key full');
   let refusal: Refusal | null = null;
-  for (const { kind, key } of keys) {
-    // Fixed-width ISO strings compare as times on both engines. A window that ended restarts at 1.
-    const result = await trx.raw(
-      `insert into login_failures ("key", "count", window_start) values (?, 1, ?)
-       on conflict ("key") do update set
-         "count" = case when login_failures.window_start <= ? then 1 else login_failures."count" + 1 end,
-         window_start = case when login_failures.window_start <= ? then excluded.window_start else login_failures.window_start end
-       returning "count", window_start`,
-      [key, at, windowOpenedBefore, windowOpenedBefore],
-    );
-    const row = (Array.isArray(result) ? result[0] : result.rows[0]) as { count: number | string; window_start: string };
-    if (Number(row.count) > LIMITS[kind] && !refusal) {
-      const ends = Date.parse(row.window_start) + WINDOW_MS;
-      refusal = { kind, retryAfterSeconds: Math.max(1, Math.ceil((ends - now) / 1000)) };
-    }
+  try {
+    await trx.transaction(async (sp) => {
+      for (const { kind, key } of keys) {
+        // Fixed-width ISO strings compare as times on both engines. A window that ended restarts at 1.
+        const result = await sp.raw(
+          `insert into login_failures ("key", "count", window_start) values (?, 1, ?)
+           on conflict ("key") do update set
+             "count" = case when login_failures.window_start <= ? then 1 else login_failures."count" + 1 end,
+             window_start = case when login_failures.window_start <= ? then excluded.window_start else login_failures.window_start end
+           where login_failures.window_start <= ? or login_failures."count" < ?
+           returning "count"`,
+          [key, at, windowOpenedBefore, windowOpenedBefore, windowOpenedBefore, LIMITS[kind]],
+        );
+        const rows = Array.isArray(result) ? result : result.rows;
+        if (rows.length === 0) {
+          const row = await sp('login_failures').where({ key }).first('window_start');
+          const ends = Date.parse(row.window_start) + WINDOW_MS;
+          refusal = { kind, retryAfterSeconds: Math.max(1, Math.ceil((ends - now) / 1000)) };
+          throw full; // rolls back the slots taken for the keys before this one
+        }
+      }
+    });
+  } catch (err) {
+    if (err !== full) throw err;
   }
   return refusal;
 }

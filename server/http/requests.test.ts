@@ -1,11 +1,14 @@
 // Request-level protections: cross-origin writes refused, JSON bodies only, size limits, NUL
 // bytes, mass assignment, and API answers never cached.
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { dbDigest, sessionCookie } from '../test/routeCalls.ts';
+import { methodOf, ROUTES } from '../test/routes.table.ts';
+import { MAX_JSON_DEPTH } from './security.ts';
 
 describe.each(ENGINES)('requests on %s', (engine) => {
   let t: TestApp;
@@ -59,7 +62,7 @@ describe.each(ENGINES)('requests on %s', (engine) => {
     it('lets same-origin browser writes and non-browser clients through', async () => {
       const body = { status: merchant.status };
       expect((await admin.put(`/api/merchants/${merchant.id}`).set('Sec-Fetch-Site', 'same-origin').send(body)).status).toBe(200);
-      expect((await admin.put(`/api/merchants/${merchant.id}`).set('Host', 'backoffice.test').set('Origin', 'http://backoffice.test').send(body)).status).toBe(200);
+      expect((await admin.put(`/api/merchants/${merchant.id}`).set('Host', 'backoffice.localhost').set('Origin', 'http://backoffice.localhost').send(body)).status).toBe(200);
       expect((await admin.put(`/api/merchants/${merchant.id}`).send(body)).status).toBe(200); // curl, scripts
     });
 
@@ -113,6 +116,28 @@ describe.each(ENGINES)('requests on %s', (engine) => {
         expect(typeof res.body.message).toBe('string');
         expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts)|SyntaxError/);
       }
+    });
+
+    it(`refuses a body nested deeper than ${MAX_JSON_DEPTH} levels with a 400 on every write route, Idempotency-Key or not`, async () => {
+      const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+      const writes = ROUTES.filter((r) => methodOf(r) !== 'GET' && !r.upload);
+      expect(writes.length).toBeGreaterThan(10);
+      for (const row of writes) {
+        for (const headers of [{}, { 'Idempotency-Key': randomUUID() }]) {
+          for (const body of [deep(MAX_JSON_DEPTH + 1), deep(20_000), `{"a":${deep(5_000)}}`]) {
+            // Every route pattern, parameters filled with any id: the body is refused before routing.
+            const path = row.route.split(' ')[1].replace(/:\w+/g, 'nope_1');
+            const res = await admin[methodOf(row).toLowerCase() as 'post'](path).set(headers)
+              .set('Content-Type', 'application/json').send(body);
+            expect(res.status, `${row.route} ${body.length}`).toBe(400);
+            expect(res.body).toEqual({ message: `Request body nests deeper than ${MAX_JSON_DEPTH} levels` });
+          }
+        }
+      }
+      // Brackets inside strings are text, and the limit itself is fine.
+      const login = (body: string) => request(t.app).post('/api/auth/login').set('Content-Type', 'application/json').send(body);
+      expect((await login(JSON.stringify({ email: 'nobody@example.com', password: `${'['.repeat(500)}"\\` }))).status).toBe(401);
+      expect((await login(`{"email":${deep(MAX_JSON_DEPTH - 1)}}`)).body.message).not.toMatch(/nests/);
     });
 
     it('refuses NUL characters in paths, queries and bodies with a 400', async () => {

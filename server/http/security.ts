@@ -50,6 +50,36 @@ export function requireJsonBody(req: Request, _res: Response, next: NextFunction
   throw new HttpError(415, 'Request body must be application/json');
 }
 
+/**
+ * How deep a JSON body may nest. No body this API takes goes past 3 levels; a body nested
+ * thousands deep parses fine but overflows the stack of whatever walks it recursively afterwards
+ * (hashing it for Idempotency-Key, validating it), which would be a 500.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * express.json's `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH with a 400,
+ * before it is parsed, by one pass over its bytes (brackets inside strings do not count). JSON's
+ * structural characters are ASCII, which never occurs inside a multi-byte UTF-8 character.
+ */
+export function limitJsonDepth(_req: Request, _res: Response, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+}
+
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;
 

@@ -1,11 +1,13 @@
 // Property: whatever sequence of refunds, dispute openings and outcomes, and payout decisions
 // happens — valid or not, by whichever admin — every balance stays equal to its ledger, every
-// payment's refunds stay within it, and each accepted action moves exactly its amount.
+// payment's refunds and disputes not won stay within it together, and each accepted action moves
+// exactly its amount.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoNow } from '../context.ts';
 import { openDispute } from '../resources/disputes/outcomes.ts';
+import { unclaimed } from '../resources/payments/refundable.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
 import { moneyViolations } from '../test/invariants.ts';
 import { balanceId } from './ledger.ts';
@@ -47,7 +49,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
     if (c.kind === 'refund') {
       const p: any = await nth(t.db('payments').where('status', 'captured').orderBy('id').select(), c.pick);
       return moves(p, async () => {
-        const remaining = Number(p.amount) - Number(p.amount_refunded);
+        const remaining = unclaimed(p); // neither refunded nor in a dispute that is not won
         const amount = c.percent === undefined ? undefined : Math.max(1, Math.ceil((Number(p.amount) * c.percent) / 100));
         const res = await agents.operator.post('/api/refunds').set('Idempotency-Key', randomUUID())
           .send({ payment_id: p.id, amount, reason: 'requested_by_customer' });
@@ -61,7 +63,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
         .whereNotExists(t.db('disputes as d').whereRaw('d.payment_id = p.id')).orderBy('p.id').select('p.*'), c.pick);
       if (!p) return;
       return moves(p, async () => {
-        const remaining = Number(p.amount) - Number(p.amount_refunded);
+        const remaining = unclaimed(p); // neither refunded nor in a dispute that is not won
         const opened = await t.db.transaction((trx) => openDispute(trx, { payment_id: p.id }, { id: null, ip: null, at: isoNow(t.ctx) }))
           .then(() => true, (err) => (expect(err.status).toBe(409), false));
         expect(opened).toBe(remaining > 0);

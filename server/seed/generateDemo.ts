@@ -139,6 +139,7 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
 
     let amountRefunded = 0;
     let amountDisputed = 0;
+    let amountChargedBack = 0;
     const updatedAt = capturedAt ?? t + 800;
 
     if (captured) {
@@ -194,6 +195,7 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
             created_at: iso(disputeAt), updated_at: iso(closed ?? disputeAt),
           });
           amountDisputed = disputed;
+          if (dstatus !== 'won') amountChargedBack = disputed;
           ledger(m.id, currency, -disputed, 'dispute', disputeId, disputeAt, disputeAt, 'Dispute opened');
           if (dstatus === 'won') ledger(m.id, currency, disputed, 'dispute', disputeId, closed!, closed!, 'Dispute won');
         }
@@ -213,9 +215,8 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
     w.add('payments', {
       id: paymentId, intent_id: intentId, merchant_id: m.id, amount, currency, status, entry_mode, card_brand,
       card_last4: String(int(rng, 0, 9999)).padStart(4, '0'), fee_amount: fee, net_amount: captured ? amount - fee : 0,
-      amount_refunded: amountRefunded,
-      // Given here, as the seed knows the payment's dispute (the database computes it otherwise).
-      display_status: paymentDisplayStatus({ status, amount, amount_refunded: amountRefunded, disputed: amountDisputed > 0 }),
+      amount_refunded: amountRefunded, amount_charged_back: amountChargedBack,
+      display_status: paymentDisplayStatus({ status, amount, amount_refunded: amountRefunded, amount_charged_back: amountChargedBack }),
       decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
       auth_code: status === 'failed' || status === 'pending' ? null : Math.floor(rng() * 36 ** 6).toString(36).toUpperCase().padStart(6, '0'),
       settlement_status: settledAt !== null ? 'settled' : 'unsettled', settled_at: settledAt !== null ? iso(settledAt) : null,

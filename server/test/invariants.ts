@@ -81,6 +81,27 @@ export async function disputeViolations(db: Knex): Promise<string[]> {
   return out;
 }
 
+/**
+ * A payment is never refunded and charged back for the same money: amount_refunded + the disputes
+ * that are not won ≤ amount, summed from the disputes themselves; and amount_charged_back, which
+ * the refund rule reads, equals that sum.
+ */
+export async function chargebackViolations(db: Knex): Promise<string[]> {
+  const notWon = db('disputes').whereNot('status', 'won').groupBy('payment_id').select('payment_id').sum({ held: 'amount' }).as('d');
+  const rows = await db('payments as p').leftJoin(notWon, 'd.payment_id', 'p.id')
+    .where('p.amount_charged_back', '<>', 0).orWhereNotNull('d.payment_id')
+    .select('p.id', 'p.amount', 'p.amount_refunded', 'p.amount_charged_back', 'd.held');
+  const out: string[] = [];
+  for (const p of rows) {
+    const disputed = n(p.held);
+    if (n(p.amount_charged_back) !== disputed) out.push(`payment ${p.id}: amount_charged_back ${n(p.amount_charged_back)} but disputes not won sum to ${disputed}`);
+    if (n(p.amount_refunded) + disputed > n(p.amount)) {
+      out.push(`payment ${p.id}: refunded ${n(p.amount_refunded)} + disputed and not won ${disputed} > amount ${n(p.amount)}`);
+    }
+  }
+  return out;
+}
+
 async function ledgerBySource(db: Knex, sourceType: string): Promise<Map<string, number[]>> {
   const map = new Map<string, number[]>();
   const rows = await db('transactions').where('source_type', sourceType).orderBy('id').select('source_id', 'amount');
@@ -94,6 +115,7 @@ export async function moneyViolations(db: Knex): Promise<string[]> {
     ...(await refundViolations(db)),
     ...(await payoutViolations(db)),
     ...(await disputeViolations(db)),
+    ...(await chargebackViolations(db)),
   ];
 }
 

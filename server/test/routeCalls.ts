@@ -86,13 +86,17 @@ export function appRoutes(app: App): string[] {
   return [...out].sort();
 }
 
-/** The value of the session cookie a response sets, and its attributes. */
-export function sessionCookie(res: request.Response): { value: string; attributes: string[] } | undefined {
+/**
+ * The session cookie a response sets — `kbo_session` on localhost over plain HTTP (supertest's
+ * 127.0.0.1), `__Host-kbo_session` wherever it is Secure — with its name and attributes.
+ */
+export function sessionCookie(res: request.Response): { name: string; value: string; attributes: string[] } | undefined {
   const header = res.headers['set-cookie'] as unknown as string[] | undefined;
-  const line = header?.find((c) => c.startsWith('kbo_session='));
+  const line = header?.find((c) => /^(__Host-)?kbo_session=/.test(c));
   if (!line) return undefined;
   const [pair, ...attributes] = line.split(';').map((s) => s.trim());
-  return { value: decodeURIComponent(pair.slice('kbo_session='.length)), attributes };
+  const name = pair.slice(0, pair.indexOf('='));
+  return { name, value: decodeURIComponent(pair.slice(name.length + 1)), attributes };
 }
 
 /** A raw request carrying a given session token, outside any agent's cookie jar. */

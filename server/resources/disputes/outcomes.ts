@@ -4,14 +4,16 @@
 // recording the outcome is an admin-only action.
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { formatMoney } from '../../../shared/currencies.ts';
 import { addDays } from '../../../shared/days.ts';
 import { DISPUTE_REASONS } from '../../../shared/enums.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
-import { conflict, notFound } from '../../errors.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
 import { creditDisputeWon, debitDisputeOpened } from '../../ledger/movements.ts';
 import { dayOf, type Actor } from '../actor.ts';
+import { claimFromPayment, unclaimed } from '../payments/refundable.ts';
 import { changedMeanwhile, loadDispute } from './load.ts';
 
 /** How long a merchant has to respond. */
@@ -22,7 +24,12 @@ export type DisputeOutcome = z.infer<typeof DisputeResolve>['outcome'];
 
 const OPEN = ['needs_response', 'under_review'];
 
-/** Opens a dispute on a captured payment for what is not refunded yet, and debits it. */
+/**
+ * Opens a dispute on a captured payment and debits it. Without an amount it disputes what remains
+ * (neither refunded nor already disputed). An amount beyond that is refused, not clamped: the
+ * cardholder would be paid twice (docs/money.md, "Refunds and disputes"), and a dispute recorded
+ * for less than the network's figure would silently disagree with the processor.
+ */
 export async function openDispute(
   trx: Knex.Transaction,
   input: { payment_id: string; reason_code?: string; amount?: number },
@@ -31,8 +38,20 @@ export async function openDispute(
   const payment = await trx('payments').where('id', input.payment_id).first();
   if (!payment) throw notFound(`No payment with id "${input.payment_id}"`);
   if (payment.status !== 'captured') throw conflict(`Only captured payments can be disputed; this payment is ${payment.status}`);
-  const amount = input.amount ?? Number(payment.amount) - Number(payment.amount_refunded);
-  if (amount <= 0) throw conflict('Nothing left on this payment to dispute');
+  const money = (n: number) => formatMoney(n, payment.currency, 'en-US');
+  const open = unclaimed(payment);
+  if (open <= 0) throw conflict('Nothing left on this payment to dispute: it is refunded or disputed in full');
+  const amount = input.amount ?? open;
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw badRequest('A dispute amount must be a positive whole number of minor units');
+  if (amount > open) {
+    throw conflict(`A dispute of ${money(amount)} exceeds what is neither refunded nor disputed on this payment (${money(open)})`);
+  }
+  // The same condition as a refund's, on the same row: of a refund and a dispute racing for the
+  // last of a payment, exactly one gets it.
+  if (!(await claimFromPayment(trx, payment.id, 'amount_charged_back', amount, actor.at))) {
+    const now = await trx('payments').where('id', payment.id).first('amount', 'amount_refunded', 'amount_charged_back');
+    throw conflict(`A refund or another dispute changed this payment meanwhile; ${money(Math.max(0, unclaimed(now)))} is neither refunded nor disputed`);
+  }
   const reasonCode = input.reason_code ?? '13.1';
   const day = dayOf(actor);
   const due = addDays(day, RESPONSE_DAYS);
@@ -61,7 +80,12 @@ export async function resolveDispute(trx: Knex.Transaction, id: string, outcome:
   if (!(await transition(trx, 'disputes', id, OPEN, { status: outcome, closed_date: dayOf(actor), updated_at: actor.at }))) {
     throw await changedMeanwhile(trx, id);
   }
-  if (outcome === 'won') await creditDisputeWon(trx, dispute, actor.at);
+  if (outcome === 'won') {
+    // Won: the money comes back to the merchant, and the amount may be refunded again.
+    await trx('payments').where('id', dispute.payment_id)
+      .update({ amount_charged_back: trx.raw('amount_charged_back - ?', [dispute.amount]), updated_at: actor.at });
+    await creditDisputeWon(trx, dispute, actor.at);
+  }
   await writeAudit(trx, {
     actorId: actor.id, action: `dispute.${outcome}`, entity: 'disputes', entityId: id,
     detail: { from: dispute.status, to: outcome, amount: dispute.amount, currency: dispute.currency, credited: outcome === 'won' },

@@ -9,7 +9,7 @@ export const payments = defineResource({
   table: 'payments',
   columns: [
     'id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'display_status', 'entry_mode', 'card_brand',
-    'card_last4', 'fee_amount', 'net_amount', 'amount_refunded', 'decline_code', 'decline_reason',
+    'card_last4', 'fee_amount', 'net_amount', 'amount_refunded', 'amount_charged_back', 'decline_code', 'decline_reason',
     'auth_code', 'settlement_status', 'settled_at', 'captured_at', 'customer_email', 'reference_id',
     'created_at', 'updated_at',
   ],

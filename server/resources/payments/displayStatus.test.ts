@@ -1,8 +1,8 @@
 // payments.display_status always equals paymentDisplayStatus() (shared/paymentDisplayStatus.ts) of
 // the row, on each engine, through every kind of write: the seed (which gives it), inserts that
-// leave it out, refunds in part and in full (through the API), a dispute opening, a status change,
-// an unrelated update, and the migration filling it from existing rows. And the payments list
-// filters on it.
+// leave it out or give a wrong one, refunds in part and in full (through the API), a dispute
+// opening and being won, status changes, a direct write to it, and the migration filling it from
+// existing rows. And the payments list filters on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../../migrations/index.ts';
 import { newId } from '../../../shared/ids.ts';
@@ -20,12 +20,13 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
 
   /** Every payment whose display_status is not what the shared rule says. */
   async function wrong() {
-    const disputed = new Set((await t.db('disputes').distinct('payment_id')).map((d: any) => d.payment_id));
-    const rows = await t.db('payments').select('id', 'status', 'amount', 'amount_refunded', 'display_status');
+    const rows = await t.db('payments').select('id', 'status', 'amount', 'amount_refunded', 'amount_charged_back', 'display_status');
     return rows
       .map((p: any) => ({
         id: p.id, stored: p.display_status,
-        expected: paymentDisplayStatus({ status: p.status, amount: Number(p.amount), amount_refunded: Number(p.amount_refunded), disputed: disputed.has(p.id) }),
+        expected: paymentDisplayStatus({
+          status: p.status, amount: Number(p.amount), amount_refunded: Number(p.amount_refunded), amount_charged_back: Number(p.amount_charged_back),
+        }),
       }))
       .filter((p) => p.stored !== p.expected);
   }
@@ -50,28 +51,33 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     expect(list.body.map((p: any) => [p.id, p.display_status])).toEqual([[payment.id, 'refunded']]);
   });
 
-  it('turns disputed when a dispute opens, and stays so after a later refund', async () => {
+  it('turns disputed when a dispute opens, and back when the dispute is won', async () => {
     const id = await makeDispute(t);
     const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
     expect(await statusOf(payment_id)).toBe('disputed');
-    await t.db('payments').where({ id: payment_id }).update({ amount_refunded: 1 });
-    expect(await statusOf(payment_id)).toBe('disputed');
+    const admin = await t.agent('admin');
+    expect((await admin.post(`/api/disputes/${id}/resolve`).send({ outcome: 'won' })).status).toBeLessThan(300);
+    expect(await statusOf(payment_id)).toBe('captured');
+    const lost = await makeDispute(t, { status: 'lost' });
+    expect(await statusOf((await t.db('disputes').where({ id: lost }).first('payment_id')).payment_id)).toBe('disputed');
     expect(await wrong()).toEqual([]);
   });
 
-  it('is filled in for a payment inserted without it, and follows status changes and direct updates', async () => {
+  it('is set on a payment inserted without it or with a wrong one, and follows status changes and direct writes', async () => {
     const { display_status: _given, ...base } = await t.db('payments').where('status', 'failed').first();
     const id = newId('payment');
     await t.db('payments').insert({ ...base, id, status: 'pending', reference_id: 'DS-1' });
     expect(await statusOf(id)).toBe('pending');
+    const other = newId('payment');
+    await t.db('payments').insert({ ...base, id: other, reference_id: 'DS-2', display_status: 'refunded' });
+    expect(await statusOf(other)).toBe('failed');
     await t.db('payments').where({ id }).update({ status: 'captured' });
     expect(await statusOf(id)).toBe('captured');
     await t.db('payments').where({ id }).update({ amount_refunded: base.amount });
     expect(await statusOf(id)).toBe('refunded');
     await t.db('payments').where({ id }).update({ amount_refunded: 0, settlement_status: 'settled' });
     expect(await statusOf(id)).toBe('captured');
-    // An unrelated update leaves it alone (and a direct write to it is what it is until the next change).
-    await t.db('payments').where({ id }).update({ customer_email: 'x@example.test' });
+    await t.db('payments').where({ id }).update({ display_status: 'disputed' });
     expect(await statusOf(id)).toBe('captured');
     expect(await wrong()).toEqual([]);
   });
@@ -85,6 +91,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     const id = await makeDispute(t);
     const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
     expect(await statusOf(payment_id)).toBe('disputed');
+    expect(await wrong()).toEqual([]);
   });
 
   it('filters the payments list, for every display status, and says which are allowed', async () => {

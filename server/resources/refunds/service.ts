@@ -1,6 +1,7 @@
-// Refunds (docs/money.md, "Refunds"): captured payments only, partial or full, never more than what remains
-// — also when many requests race, because the payment's amount_refunded moves by a conditional
-// UPDATE that only matches while the new total stays within the amount.
+// Refunds (docs/money.md, "Refunds"): captured payments only, partial or full, never more than what
+// remains — neither refunded already nor taken by a dispute that is not won — also when many
+// requests (and dispute openings) race, because the payment's amount_refunded moves by a
+// conditional UPDATE that only matches while the new total stays within the amount.
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
@@ -10,6 +11,7 @@ import { writeAudit } from '../../audit/audit.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { recordRefund } from '../../ledger/movements.ts';
 import type { Actor } from '../actor.ts';
+import { claimFromPayment, unclaimed, type PaymentTotals } from '../payments/refundable.ts';
 
 export const RefundCreate = z.object({
   payment_id: z.string().trim().min(1).max(40),
@@ -23,29 +25,27 @@ export type RefundInput = z.infer<typeof RefundCreate>;
 /** Creates a succeeded refund and moves the money; returns the refund id. */
 export async function createRefund(trx: Knex.Transaction, input: RefundInput, actor: Actor): Promise<string> {
   const payment = await trx('payments').where('id', input.payment_id)
-    .first('id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'amount_refunded');
+    .first('id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'amount_refunded', 'amount_charged_back');
   if (!payment) throw notFound(`No payment with id "${input.payment_id}"`);
   if (payment.status !== 'captured') {
     throw conflict(`Only captured payments can be refunded; this payment is ${payment.status}`);
   }
-  const captured = Number(payment.amount);
-  const remaining = captured - Number(payment.amount_refunded);
   const money = (n: number) => formatMoney(n, payment.currency, 'en-US');
-  if (remaining <= 0) throw conflict('This payment is already fully refunded');
+  const remaining = unclaimed(payment);
+  if (remaining <= 0) throw nothingLeft(payment, money);
   const amount = input.amount ?? remaining;
   if (amount > remaining) {
-    throw conflict(`The refund of ${money(amount)} exceeds what remains refundable on this payment (${money(remaining)})`);
+    throw conflict(`The refund of ${money(amount)} exceeds what remains refundable on this payment (${money(remaining)})${becauseDisputed(payment, money)}`);
   }
 
-  const moved = await trx('payments')
-    .where({ id: payment.id, status: 'captured' })
-    .whereRaw('amount_refunded + ? <= amount', [amount])
-    .update({ amount_refunded: trx.raw('amount_refunded + ?', [amount]), updated_at: actor.at });
-  if (moved !== 1) {
-    // Another refund committed since we read the payment.
-    const now = await trx('payments').where('id', payment.id).first('amount', 'amount_refunded');
-    const left = Number(now.amount) - Number(now.amount_refunded);
-    throw conflict(`Another refund changed this payment meanwhile; ${money(left)} remains refundable`);
+  // The rule and the move in one statement; a dispute opening claims from the same row with the
+  // same condition, so whichever commits second re-checks against the first.
+  const moved = await claimFromPayment(trx, payment.id, 'amount_refunded', amount, actor.at);
+  if (!moved) {
+    // A refund or a dispute committed since we read the payment.
+    const now = await trx('payments').where('id', payment.id).first('status', 'amount', 'amount_refunded', 'amount_charged_back');
+    if (now.status !== 'captured') throw conflict(`This payment changed meanwhile and is now ${now.status}; it can no longer be refunded`);
+    throw conflict(`Another refund or a dispute changed this payment meanwhile; ${money(Math.max(0, unclaimed(now)))} remains refundable${becauseDisputed(now, money)}`);
   }
   await trx('intents').where('id', payment.intent_id)
     .update({ amount_refunded: trx.raw('amount_refunded + ?', [amount]), updated_at: actor.at });
@@ -63,4 +63,22 @@ export async function createRefund(trx: Knex.Transaction, input: RefundInput, ac
     ip: actor.ip, at: actor.at,
   });
   return refund.id;
+}
+
+type Money = (minor: number) => string;
+
+const DISPUTED_WHY = 'a disputed amount goes back to the cardholder through the dispute, and can be refunded only if the merchant wins it';
+
+function nothingLeft(payment: PaymentTotals, money: Money) {
+  const disputed = Number(payment.amount_charged_back);
+  if (disputed === 0) return conflict('This payment is already fully refunded');
+  const refunded = Number(payment.amount_refunded);
+  const taken = refunded > 0 ? `${money(refunded)} is refunded and ${money(disputed)} is disputed` : `${money(disputed)} is disputed`;
+  return conflict(`Nothing remains refundable on this payment: ${taken}; ${DISPUTED_WHY}`);
+}
+
+/** Why disputes reduce what can be refunded, when they do ("" when they do not). */
+function becauseDisputed(payment: PaymentTotals, money: Money): string {
+  const disputed = Number(payment.amount_charged_back);
+  return disputed === 0 ? '' : `; ${money(disputed)} of the payment is disputed, and ${DISPUTED_WHY}`;
 }

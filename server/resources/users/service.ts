@@ -44,7 +44,7 @@ export async function createUser(
   input: UserInput,
   meta: { actorId: string | null; ip?: string | null; at: string; cost?: ScryptCost },
 ): Promise<string> {
-  checkPasswordPolicy(input.password, { email: input.email, name: input.name });
+  await checkPasswordPolicy(input.password, { email: input.email, name: input.name });
   const taken = () => conflict(`A user with email ${input.email} already exists`);
   if (await ctx.db('users').where('email', input.email).first('id')) throw taken();
   const passwordHash = await hashPassword(input.password, meta.cost ?? ctx.passwordCost);

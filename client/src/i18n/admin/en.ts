@@ -30,7 +30,7 @@ export const adminEn = {
     too_short: 'Too short: at least 12 characters',
     too_long: 'Too long: at most 128 characters',
     too_common: 'Too common or easy to guess; a few unrelated words make a good password',
-    contains_identity: 'Must not contain the email address or name',
+    contains_identity: 'Your email address and name do not count towards its strength: add a few unrelated words',
     invalid_characters: 'Must not contain control characters',
     required: 'Required',
   },

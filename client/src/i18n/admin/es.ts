@@ -22,7 +22,7 @@ export const adminEs: AdminMessages = {
     too_short: 'Demasiado corta: al menos 12 caracteres',
     too_long: 'Demasiado larga: como máximo 128 caracteres',
     too_common: 'Demasiado común o fácil de adivinar; unas cuantas palabras sin relación forman una buena contraseña',
-    contains_identity: 'No debe contener el correo ni el nombre',
+    contains_identity: 'El correo y el nombre no cuentan para su solidez: añade unas cuantas palabras sin relación',
     invalid_characters: 'No debe contener caracteres de control',
     required: 'Obligatoria',
   },

@@ -22,7 +22,7 @@ export const adminPt: AdminMessages = {
     too_short: 'Curta demais: pelo menos 12 caracteres',
     too_long: 'Longa demais: no máximo 128 caracteres',
     too_common: 'Comum ou fácil de adivinhar demais; algumas palavras sem relação formam uma boa senha',
-    contains_identity: 'Não pode conter o e-mail nem o nome',
+    contains_identity: 'O e-mail e o nome não contam para a força da senha: acrescente algumas palavras sem relação',
     invalid_characters: 'Não pode conter caracteres de controle',
     required: 'Obrigatória',
   },

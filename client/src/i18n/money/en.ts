@@ -15,6 +15,8 @@ export const moneyEn = {
     title: 'Refund payment',
     captured: 'Captured',
     already_refunded: 'Already refunded',
+    disputed: 'Disputed (not won)',
+    disputed_help: 'A disputed amount goes back to the cardholder through the dispute, so it can be refunded only if the merchant wins the dispute.',
     refundable: 'Refundable',
     amount: 'Amount to refund (%{currency})',
     amount_help: 'Up to %{max}',

@@ -15,6 +15,8 @@ export const moneyEs: typeof moneyEn = {
     title: 'Reembolsar pago',
     captured: 'Capturado',
     already_refunded: 'Ya reembolsado',
+    disputed: 'En disputa (no ganada)',
+    disputed_help: 'Un importe en disputa vuelve al titular de la tarjeta a través de la disputa, así que solo se puede reembolsar si el comercio gana la disputa.',
     refundable: 'Reembolsable',
     amount: 'Importe a reembolsar (%{currency})',
     amount_help: 'Hasta %{max}',

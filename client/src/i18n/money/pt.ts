@@ -15,6 +15,8 @@ export const moneyPt: typeof moneyEn = {
     title: 'Reembolsar pagamento',
     captured: 'Capturado',
     already_refunded: 'Já reembolsado',
+    disputed: 'Em disputa (não ganha)',
+    disputed_help: 'Um valor em disputa volta ao titular do cartão pela disputa, por isso só pode ser reembolsado se o comerciante ganhar a disputa.',
     refundable: 'Reembolsável',
     amount: 'Valor a reembolsar (%{currency})',
     amount_help: 'Até %{max}',

@@ -147,3 +147,29 @@ describe('the refund button', () => {
     expect(screen.queryByRole('button', { name: 'Refund' })).toBeNull();
   });
 });
+
+describe('a disputed payment', () => {
+  const disputed = { ...usd, amount_charged_back: 1200 }; // 2000 captured, 500 refunded, 1200 disputed
+
+  it('offers only what neither a refund nor a dispute took, and says why', async () => {
+    const { amount } = setup(disputed, async (input) => ({ ...input, id: 're_d' }));
+    expect(amount.value).toBe('3.00');
+    expect(screen.getByTestId('refund-remaining').textContent).toBe('$3.00');
+    expect(screen.getByTestId('refund-disputed').textContent).toBe('$12.00');
+    expect(screen.getByText(/goes back to the cardholder through the dispute/)).toBeTruthy();
+    fireEvent.change(amount, { target: { value: '3.01' } });
+    expect(await screen.findByText('At most $3.00 can be refunded')).toBeTruthy();
+  });
+
+  it('keeps the refund button, disabled with the reason, when disputes took all that was left', async () => {
+    renderInAdmin(
+      <RecordContextProvider value={{ ...usd, amount_charged_back: 1500 }}><PaymentActions /></RecordContextProvider>,
+      { role: 'operator' },
+    );
+    const holder = await screen.findByTestId('refund-disputed-blocked');
+    const button = within(holder).getByRole('button', { name: 'Refund' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.mouseOver(holder);
+    expect(await screen.findByRole('tooltip')).toHaveProperty('textContent', expect.stringMatching(/can be refunded only if the merchant wins/));
+  });
+});

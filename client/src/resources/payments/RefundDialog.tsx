@@ -13,9 +13,13 @@ import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import type { KboDataProvider } from '../../dataProvider.ts';
 import { decimalSeparator, minorToInput, parseAmountInput } from './refundAmount.ts';
 
-/** What can still be refunded: a captured payment's amount less what was refunded already. */
+/**
+ * What can still be refunded: a captured payment's amount less what was refunded already and less
+ * what disputes that are not won have taken (the server's rule, docs/money.md "Refunds and disputes").
+ */
 export function refundableAmount(payment: RaRecord): number {
-  return payment.status === 'captured' ? Number(payment.amount) - Number(payment.amount_refunded ?? 0) : 0;
+  if (payment.status !== 'captured') return 0;
+  return Number(payment.amount) - Number(payment.amount_refunded ?? 0) - Number(payment.amount_charged_back ?? 0);
 }
 
 const NOTE_MAX = 1000;
@@ -30,6 +34,7 @@ export function RefundDialog({ payment, onClose }: { payment: RaRecord; onClose:
   const currency: string = payment.currency;
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const remaining = refundableAmount(payment);
+  const disputed = Number(payment.amount_charged_back ?? 0);
 
   const [amount, setAmount] = useState(() => minorToInput(remaining, currency, decimalSeparator(locale)));
   const [reason, setReason] = useState('');
@@ -73,6 +78,12 @@ export function RefundDialog({ payment, onClose }: { payment: RaRecord; onClose:
         <Typography component="dd" variant="body2">{money(Number(payment.amount))}</Typography>
         <Typography component="dt" variant="body2" color="text.secondary">{translate('app.refund.already_refunded')}</Typography>
         <Typography component="dd" variant="body2">{money(Number(payment.amount_refunded ?? 0))}</Typography>
+        {disputed > 0 && (
+          <>
+            <Typography component="dt" variant="body2" color="text.secondary">{translate('app.refund.disputed')}</Typography>
+            <Typography component="dd" variant="body2" data-testid="refund-disputed">{money(disputed)}</Typography>
+          </>
+        )}
         <Typography component="dt" variant="body2" fontWeight={600}>{translate('app.refund.refundable')}</Typography>
         <Typography component="dd" variant="body2" fontWeight={600} data-testid="refund-remaining">{money(remaining)}</Typography>
       </Box>
@@ -112,6 +123,7 @@ export function RefundDialog({ payment, onClose }: { payment: RaRecord; onClose:
         disabled={locked}
         helperText={translate('app.refund.note_help')}
       />
+      {disputed > 0 && <Typography variant="body2" color="text.secondary">{translate('app.refund.disputed_help')}</Typography>}
       <Typography variant="body2" color="text.secondary">
         {translate('app.refund.fee_kept', { fee: money(Number(payment.fee_amount ?? 0)) })}
       </Typography>
