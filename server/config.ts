@@ -21,6 +21,17 @@ const schema = z.object({
     .enum(['auto', 'true', 'false', '1', '0', 'yes', 'no'])
     .transform((v): 'auto' | 'always' | 'tls' => (v === 'auto' ? 'auto' : ['true', '1', 'yes'].includes(v) ? 'always' : 'tls'))
     .default('auto'),
+  // The processor connection (docs/processor.md). Unset here means "not configured": start-up
+  // decides what that implies (the embedded simulator, or a refusal for a real deployment).
+  PROCESSOR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PROCESSOR_API_KEY: z.string().min(1).optional(),
+  PROCESSOR_WEBHOOK_SECRET: z.string().refine(
+    (v) => {
+      const parts = v.split(',').map((s) => s.trim());
+      return parts.length <= 2 && parts.every((s) => s.length >= 16);
+    },
+    'must be one secret of at least 16 characters, or two separated by a comma during a rotation',
+  ).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,6 +3,7 @@
 // the second line of defence for anything logged by hand.
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { dataExceptionSummary, isDataException } from './db/dataException.ts';
 
 export const REDACTED_PATHS = [
   'password', '*.password', 'current_password', '*.current_password', 'new_password', '*.new_password',
@@ -29,6 +30,11 @@ export function serializeError(err: unknown): Record<string, unknown> {
   if (err === null || typeof err !== 'object') return { message: String(err) };
   const e = err as { type?: unknown; constructor?: { name?: string }; message?: unknown; stack?: unknown; code?: unknown; status?: unknown };
   const type = typeof e.type === 'string' && !(err instanceof Error) ? e.type : (e.constructor?.name ?? 'Error');
+  if (isDataException(err)) {
+    // Its message quotes the value the database refused, and the stack's first line repeats it.
+    const frames = typeof e.stack === 'string' ? e.stack.split('\n').slice(1).join('\n') : undefined;
+    return { type, message: dataExceptionSummary(e), stack: frames, code: e.code };
+  }
   return {
     type, message: String(e.message ?? ''), stack: e.stack,
     ...(e.code !== undefined ? { code: e.code } : {}),

@@ -1,36 +1,53 @@
-// Production entry: read config, connect, migrate, seed the demo into an empty database
-// (unless DEMO_SEED=false), then listen.
+// Production entry: read config, decide which processor to talk to (refusing a real deployment
+// without one), connect, migrate, seed the demo into an empty database (unless DEMO_SEED=false),
+// start the embedded processor simulator when there is no real processor, then listen.
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect, migrate } from './db/connect.ts';
 import { createLogger } from './logger.ts';
+import { planProcessor } from './processor/connection.ts';
+import { startEmbeddedSimulator } from './processor/embeddedSimulator.ts';
 import { isEmpty, seedDemo } from './seed/seedDemo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function main() {
-  const config = loadConfig();
-  const log = createLogger(config);
-  if (config.COOKIE_SECURE === 'tls') {
+export async function main(env: NodeJS.ProcessEnv = process.env) {
+  const loaded = loadConfig(env);
+  const processor = planProcessor(loaded); // before anything else: a refusal leaves nothing behind
+  const log = createLogger(loaded);
+  if (loaded.COOKIE_SECURE === 'tls') {
     log.warn('COOKIE_SECURE=false: the session cookie is Secure only over TLS; use this on a trusted network only');
   }
-  const db = connect(config.DATABASE_URL);
+  const db = connect(loaded.DATABASE_URL);
   await migrate(db);
-  if (config.DEMO_SEED && (await isEmpty(db))) {
+  if (loaded.DEMO_SEED && (await isEmpty(db))) {
     log.info('empty database: seeding demo data (DEMO_SEED=false to skip)');
     await seedDemo(db, {
-      payments: 20_000, demoUsers: true, dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR,
+      payments: 20_000, demoUsers: true, dualApprovalMinor: loaded.PAYOUT_DUAL_APPROVAL_MINOR,
       log: (m) => log.info(m),
     });
   }
+  const simulator = processor.kind === 'embedded'
+    ? await startEmbeddedSimulator({ db, config: loaded, log, apiKey: processor.apiKey, webhookSecret: processor.webhookSecret, env })
+    : null;
+  const config = {
+    ...loaded,
+    PROCESSOR_URL: simulator?.url ?? loaded.PROCESSOR_URL,
+    PROCESSOR_API_KEY: processor.apiKey,
+    PROCESSOR_WEBHOOK_SECRET: processor.webhookSecret,
+  };
   const app = createApp({ db, config, now: () => new Date(), log }, { staticDir: path.join(root, 'dist') });
   const server = app.listen(config.PORT, () => {
-    log.info(`Kaito Back Office on http://localhost:${config.PORT} (${db.engine})`);
+    const { port } = server.address() as AddressInfo;
+    log.info(`Kaito Back Office on http://localhost:${port} (${db.engine})`);
+    simulator?.start(port);
+    if (!simulator) log.info(`processor: ${config.PROCESSOR_URL}`);
   });
   const stop = () => {
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => void (simulator?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);

@@ -1,6 +1,7 @@
 // What every part of the simulator is given: its storage, settings, clock, randomness, logger,
 // the current fault knobs and where events go. Tests swap the clock and the randomness.
 import type { Logger } from 'pino';
+import type { BackOfficeLookup } from './backOffice.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { Faults } from './faults.ts';
 import type { SimDb } from './storage.ts';
@@ -15,6 +16,8 @@ export interface SimContext {
   faults: Faults;
   /** Mutable: the embedded simulator learns the back office's address once it listens. */
   eventsUrl: string;
+  /** Where objects it never saw made are found (the back office's history); none: they are unknown. */
+  lookup?: BackOfficeLookup;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

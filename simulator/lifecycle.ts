@@ -137,7 +137,7 @@ async function completePayout(trx: Knex, ctx: SimContext, id: string) {
   const failed = ctx.random() < ctx.config.SIMULATOR_PAYOUT_FAIL_RATE;
   const next = { ...payout, status: failed ? 'failed' : 'paid', updated_at: iso(ctx.now()) };
   await putRecord(trx, 'payout', next);
-  if (failed && payout.merchant_id && payout.currency && payout.amount) {
+  if (failed) {
     await addToBalance(trx, payout.merchant_id, payout.currency, payout.amount, 0);
   }
   await emit(trx, ctx, failed ? 'payout.failed' : 'payout.paid', next);
@@ -150,7 +150,7 @@ async function decideDispute(trx: Knex, ctx: SimContext, id: string) {
   const now = ctx.now();
   const next = { ...dispute, status: won ? 'won' : 'lost', closed_date: isoDate(now), updated_at: iso(now) };
   await putRecord(trx, 'dispute', next);
-  if (won && dispute.merchant_id && dispute.currency && dispute.amount) {
+  if (won) {
     await addToBalance(trx, dispute.merchant_id, dispute.currency, dispute.amount, 0);
   }
   await emit(trx, ctx, won ? 'dispute.won' : 'dispute.lost', next);

@@ -7,26 +7,23 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import knex, { type Knex } from 'knex';
 import { loadSimulatorConfig } from './config.ts';
-import { readBackOfficeWorld } from './importWorld.ts';
+import { lookupFromDatabase, readBackOfficeWorld } from './backOffice.ts';
 import { Simulator } from './simulator.ts';
 
 export async function main() {
   const config = loadSimulatorConfig();
   const log = pino({ level: config.LOG_LEVEL, name: 'simulator' });
-  const sim = await Simulator.create({ config, log });
-  if (config.SIMULATOR_IMPORT_DATABASE_URL) {
-    const source = openReadOnly(config.SIMULATOR_IMPORT_DATABASE_URL);
-    try {
-      const counts = await sim.import({ ...(await readBackOfficeWorld(source)), finish: true });
-      log.info({ counts }, 'imported the back office\'s merchants, plans and in-flight objects');
-    } finally {
-      await source.destroy();
-    }
+  // Kept open: objects the simulator never saw made are looked up there when a request names them.
+  const source = config.SIMULATOR_IMPORT_DATABASE_URL ? openReadOnly(config.SIMULATOR_IMPORT_DATABASE_URL) : null;
+  const sim = await Simulator.create({ config, log, lookup: source ? lookupFromDatabase(source) : undefined });
+  if (source) {
+    const counts = await sim.import({ ...(await readBackOfficeWorld(source)), finish: true });
+    log.info({ counts }, 'imported the back office\'s merchants, plans and in-flight objects');
   }
   const url = await sim.listen();
   sim.start();
   log.info(`processor simulator on ${url} → events to ${config.SIMULATOR_EVENTS_URL}`);
-  const stop = () => void sim.stop().then(() => process.exit(0));
+  const stop = () => void sim.stop().then(() => source?.destroy()).then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

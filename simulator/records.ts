@@ -67,9 +67,8 @@ export interface PaymentRecord {
 export interface RefundRecord {
   id: string;
   payment_id: string;
-  /** Unknown (null) for a charge made before the simulator was connected. */
-  intent_id: string | null;
-  merchant_id: string | null;
+  intent_id: string;
+  merchant_id: string;
   amount: number;
   currency: string;
   reason: string;
@@ -80,15 +79,15 @@ export interface RefundRecord {
 
 export interface DisputeRecord {
   id: string;
-  payment_id: string | null;
-  merchant_id: string | null;
-  amount: number | null;
-  currency: string | null;
+  payment_id: string;
+  merchant_id: string;
+  amount: number;
+  currency: string;
   status: string;
-  reason_code: string | null;
+  reason_code: string;
   reason: string | null;
-  dispute_date: string | null;
-  response_due_date: string | null;
+  dispute_date: string;
+  response_due_date: string;
   closed_date: string | null;
   created_at: string;
   updated_at: string;
@@ -96,12 +95,12 @@ export interface DisputeRecord {
 
 export interface PayoutRecord {
   id: string;
-  merchant_id: string | null;
-  payout_number: number | null;
-  amount: number | null;
-  fee_amount: number | null;
-  net_amount: number | null;
-  currency: string | null;
+  merchant_id: string;
+  payout_number: number;
+  amount: number;
+  fee_amount: number;
+  net_amount: number;
+  currency: string;
   status: string;
   transaction_count: number;
   created_at: string;

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createSimulatorApp } from './api/app.ts';
+import type { BackOfficeLookup } from './backOffice.ts';
 import type { SimulatorConfig } from './config.ts';
 import type { SimContext } from './context.ts';
 import { deliverDue } from './events/delivery.ts';
@@ -20,6 +21,8 @@ export interface SimulatorOptions {
   log?: Logger;
   now?: () => number;
   random?: () => number;
+  /** Where objects it never saw made are found (simulator/backOffice.ts). */
+  lookup?: BackOfficeLookup;
 }
 
 /** What one pass of the background loop did. */
@@ -53,7 +56,7 @@ export class Simulator {
     return new Simulator({
       db, config: opts.config, now, random: opts.random ?? Math.random,
       log: opts.log ?? pino({ level: opts.config.LOG_LEVEL, name: 'simulator' }),
-      faults: faultsFromConfig(opts.config, now()), eventsUrl: opts.config.SIMULATOR_EVENTS_URL,
+      faults: faultsFromConfig(opts.config, now()), eventsUrl: opts.config.SIMULATOR_EVENTS_URL, lookup: opts.lookup,
     });
   }
 

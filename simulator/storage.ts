@@ -71,7 +71,7 @@ export async function createTables(db: SimDb): Promise<void> {
       t.text('request').notNullable();
       t.integer('status_code').notNullable();
       t.text('response').notNullable();
-      t.string('outcome', 10).notNullable(); // executed | refused
+      t.string('outcome', 10).notNullable(); // executed | unchanged | refused
       t.string('request_id', 200);
       t.string('created_at', 24).notNullable();
       t.index(['kind', 'object_id']);

@@ -1,7 +1,9 @@
 // The one error handler: HttpErrors become their status and `{message, errors?}`; body-parser
-// and multer errors keep their 4xx; anything else is logged and answered with a bare 500.
+// and multer errors keep their 4xx; PostgreSQL's data exceptions (a value the database refused)
+// are a 400; anything else is logged and answered with a bare 500.
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { isDataException } from '../db/dataException.ts';
 import { HttpError } from '../errors.ts';
 
 export function errorHandler(log: Logger) {
@@ -20,6 +22,13 @@ export function errorHandler(log: Logger) {
         : err.expose && typeof err.message === 'string' ? err.message
         : 'Bad request';
       res.status(status).json({ message });
+      return;
+    }
+    // A safety net: validation gives each field its column's range and type, so this is a field
+    // it missed. Logged (code only: serializeError drops the message, which quotes the value).
+    if (isDataException(err)) {
+      (req.log ?? log).warn({ err }, 'the database refused a value the request sent');
+      res.status(400).json({ message: 'A value in the request is out of range or malformed' });
       return;
     }
     req.log?.error({ err }, 'unhandled error');

@@ -15,6 +15,13 @@ export interface FieldSpec {
   column?: string;
   /** The column may be NULL: sorting places empty values first in ASC, last in DESC. */
   nullable?: boolean;
+  /**
+   * Integer fields: the smallest and largest value the column holds. A filter outside is a 400
+   * naming the field — PostgreSQL would refuse the comparison itself (a 500, and an export cut
+   * mid-stream).
+   */
+  min?: number;
+  max?: number;
 }
 
 /**

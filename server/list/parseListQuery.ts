@@ -87,7 +87,9 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
   switch (spec.type) {
     case 'integer': {
       const n = typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n)) fail('must be a whole number (amounts are in minor units)');
+      if (typeof n !== 'number' || !Number.isInteger(n)) fail('must be a whole number (amounts are in minor units)');
+      const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = spec;
+      if ((n as number) < min || (n as number) > max) fail(`must be between ${min} and ${max}`);
       return n;
     }
     case 'boolean':

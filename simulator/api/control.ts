@@ -38,12 +38,12 @@ export function controlRoutes(ctx: SimContext, hooks: ControlHooks): Router {
   const r = Router();
 
   r.get('/operations', async (req: Request, res: Response) => {
-    const q = parse(z.object({ kind: z.string().optional(), object_id: z.string().optional(), outcome: z.enum(['executed', 'refused']).optional() }), req.query);
+    const q = parse(z.object({ kind: z.string().optional(), object_id: z.string().optional(), outcome: z.enum(['executed', 'unchanged', 'refused']).optional() }), req.query);
     const rows = await ctx.db('sim_operations').modify((b) => {
       if (q.kind) b.where('kind', q.kind);
       if (q.object_id) b.where('object_id', q.object_id);
       if (q.outcome) b.where('outcome', q.outcome);
-    }).orderBy([{ column: 'created_at' }, { column: 'idempotency_key' }]);
+    }).orderByRaw('created_at, rowid'); // rowid: the order they were recorded in
     res.json({
       items: rows.map((o: any) => ({
         idempotency_key: o.idempotency_key, kind: o.kind, object_id: o.object_id, route: o.route, outcome: o.outcome,
@@ -124,7 +124,9 @@ export function controlRoutes(ctx: SimContext, hooks: ControlHooks): Router {
     res.json({
       objects: Object.fromEntries(objects.map((o: any) => [o.kind, Number(o.n)])),
       operations: await count(ctx.db('sim_operations')),
-      tasks_pending: await count(ctx.db('sim_tasks').whereNull('done_at')),
+      tasks_pending: Object.fromEntries(
+        (await ctx.db('sim_tasks').whereNull('done_at').groupBy('kind').select('kind').count({ n: '*' })).map((t: any) => [t.kind, Number(t.n)]),
+      ),
       events_queued: await count(ctx.db('sim_events').whereNull('delivered_at')),
       events_delivered: await count(ctx.db('sim_events').whereNotNull('delivered_at')),
       events_url: ctx.eventsUrl,

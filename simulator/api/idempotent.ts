@@ -46,7 +46,7 @@ export function operationRoute<B>(
       await trx('sim_operations').insert({
         idempotency_key: key, kind: op.kind, object_id: op.objectId(b.data, p.data), route, request_hash: hash,
         request: JSON.stringify(summarize(body)), status_code: result.status, response: JSON.stringify(result.body),
-        outcome: result.executed ? 'executed' : 'refused',
+        outcome: result.outcome,
         request_id: requestId && REQUEST_ID.test(requestId) ? requestId : null, created_at: iso(ctx.now()),
       });
       return { status: result.status, body: result.body, replayed: false };

@@ -2,9 +2,11 @@
 // validates its request, checks the object's state, changes it and schedules what happens next,
 // all inside the transaction that also records the operation under its Idempotency-Key.
 //
-// Objects the processor has no record of — payments, payouts and disputes that existed before
-// the simulator was connected — are adopted with what the request says, so an old demo database
-// keeps working. Objects it does know are held to their rules (refundable amount, state).
+// An object the simulator did not make itself (the demo seed's history) is looked up in the back
+// office's database when it has one (simulator/backOffice.ts) and kept from then on; an object
+// found nowhere is a 404, as with a real processor. Asking again for what already happened —
+// the same refund, an approval of a payout already being paid — answers its current state and
+// executes nothing (outcome `unchanged`); asking for the opposite is a 409.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -12,13 +14,18 @@ import { REFUND_REASONS } from '../../shared/enums.ts';
 import { ID_PATTERN } from '../../shared/ids.ts';
 import { iso, type SimContext } from '../context.ts';
 import { schedule } from '../lifecycle.ts';
-import { adoptRecord, getRecord, putRecord, type DisputeRecord, type PayoutRecord, type RefundRecord } from '../records.ts';
+import { adoptRecord, getRecord, putRecord, type Kind, type RecordKinds, type RefundRecord } from '../records.ts';
+
+export type Outcome = 'executed' | 'unchanged' | 'refused';
 
 export interface OperationResult {
   status: number;
   body: Record<string, unknown>;
-  /** false: refused (a 4xx about the object's state); the refusal is replayed under the same key. */
-  executed: boolean;
+  /**
+   * executed: it changed something; unchanged: it had already happened, the answer says so;
+   * refused: a 4xx about the object or its state. All three are replayed under the same key.
+   */
+  outcome: Outcome;
 }
 
 export interface Operation<B> {
@@ -29,7 +36,18 @@ export interface Operation<B> {
 }
 
 const idOf = (prefix: string) => z.string().refine((v) => ID_PATTERN.exec(v)?.[1] === prefix, `must be a ${prefix}_ id`);
-const refused = (status: number, message: string): OperationResult => ({ status, body: { message }, executed: false });
+const refused = (status: number, message: string): OperationResult => ({ status, body: { message }, outcome: 'refused' });
+
+/** The simulator's own record of an object, else the back office's history (then kept), else nothing. */
+async function find<K extends 'payment' | 'payout' | 'dispute'>(
+  trx: Knex, ctx: SimContext, kind: K, id: string,
+): Promise<RecordKinds[K] | undefined> {
+  const mine = await getRecord(trx, kind as Kind, id);
+  if (mine) return mine as RecordKinds[K];
+  const found = (await ctx.lookup?.[kind](id)) as RecordKinds[K] | undefined;
+  if (found) await adoptRecord(trx, kind, found);
+  return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 // POST /v1/refunds  {refundId, chargeId, amount, currency, reason}
@@ -49,41 +67,38 @@ export const createRefund: Operation<RefundRequest> = {
   body: RefundRequest,
   objectId: (b) => b.refundId,
   run: async (trx, ctx, b) => {
-    if (await getRecord(trx, 'refund', b.refundId)) return refused(409, `Refund ${b.refundId} was already requested`);
-    const payment = await getRecord(trx, 'payment', b.chargeId);
-    let amount: number;
-    let currency: string;
-    if (payment) {
-      if (payment.status !== 'captured') return refused(422, `Charge ${b.chargeId} is ${payment.status}, not captured`);
-      if (b.currency && b.currency !== payment.currency) return refused(422, `Charge ${b.chargeId} is in ${payment.currency}, not ${b.currency}`);
-      const remaining = payment.amount - (await committedRefunds(trx, payment.id));
-      amount = b.amount ?? remaining;
-      if (remaining <= 0) return refused(422, `Charge ${b.chargeId} is fully refunded`);
-      if (amount > remaining) return refused(422, `Amount exceeds what remains refundable on ${b.chargeId} (${remaining})`);
-      currency = payment.currency;
-    } else {
-      if (!b.amount || !b.currency) return refused(422, `Charge ${b.chargeId} is unknown here: amount and currency are required`);
-      amount = b.amount;
-      currency = b.currency;
+    const payment = await find(trx, ctx, 'payment', b.chargeId);
+    const existing = await getRecord(trx, 'refund', b.refundId);
+    if (existing) {
+      const same = existing.payment_id === b.chargeId && (b.amount == null || b.amount === existing.amount);
+      if (!same) return refused(409, `Refund ${b.refundId} was already requested, for another charge or amount`);
+      return { status: 200, body: refundBody(existing), outcome: 'unchanged' };
     }
+    if (!payment) return refused(404, `No such charge: ${b.chargeId}`);
+    if (payment.status !== 'captured') return refused(422, `Charge ${b.chargeId} is ${payment.status}, not captured`);
+    if (b.currency && b.currency !== payment.currency) return refused(422, `Charge ${b.chargeId} is in ${payment.currency}, not ${b.currency}`);
+    const remaining = payment.amount - payment.amount_refunded - (await pendingRefunds(trx, payment.id));
+    if (remaining <= 0) return refused(422, `Charge ${b.chargeId} is fully refunded`);
+    const amount = b.amount ?? remaining;
+    if (amount > remaining) return refused(422, `Amount exceeds what remains refundable on ${b.chargeId} (${remaining})`);
     const at = iso(ctx.now());
     const refund: RefundRecord = {
-      id: b.refundId, payment_id: b.chargeId, intent_id: payment?.intent_id ?? null, merchant_id: payment?.merchant_id ?? null,
-      amount, currency, reason: b.reason ?? 'requested_by_customer', status: 'pending', created_at: at, updated_at: at,
+      id: b.refundId, payment_id: payment.id, intent_id: payment.intent_id, merchant_id: payment.merchant_id,
+      amount, currency: payment.currency, reason: b.reason ?? 'requested_by_customer', status: 'pending', created_at: at, updated_at: at,
     };
     await putRecord(trx, 'refund', refund);
     await schedule(trx, ctx, 'refund.complete', refund.id, ctx.config.SIMULATOR_REFUND_AFTER_MS);
-    return {
-      status: 201,
-      body: { refundId: refund.id, chargeId: refund.payment_id, amount, currency, status: 'pending', reason: refund.reason, createdAt: at },
-      executed: true,
-    };
+    return { status: 201, body: refundBody(refund), outcome: 'executed' };
   },
 };
 
-/** What pending and succeeded refunds already hold of a charge: nothing is refundable twice. */
-async function committedRefunds(trx: Knex, paymentId: string): Promise<number> {
-  const rows = await trx('sim_objects').where({ kind: 'refund' }).whereNot('status', 'failed')
+const refundBody = (r: RefundRecord) => ({
+  refundId: r.id, chargeId: r.payment_id, amount: r.amount, currency: r.currency, status: r.status, reason: r.reason, createdAt: r.created_at,
+});
+
+/** What refunds still pending hold of a charge (succeeded ones are in its amount_refunded). */
+async function pendingRefunds(trx: Knex, paymentId: string): Promise<number> {
+  const rows = await trx('sim_objects').where({ kind: 'refund', status: 'pending' })
     .whereRaw("json_extract(record, '$.payment_id') = ?", [paymentId]).select('record');
   return rows.reduce((sum, r) => sum + JSON.parse(r.record).amount, 0);
 }
@@ -102,25 +117,21 @@ export const confirmPayout: Operation<PayoutConfirm> = {
   body: PayoutConfirm,
   objectId: (b) => b.transactionId,
   run: async (trx, ctx, b) => {
-    const at = iso(ctx.now());
-    const adopted: PayoutRecord = {
-      id: b.transactionId, merchant_id: null, payout_number: null, amount: null, fee_amount: null, net_amount: null,
-      currency: null, status: 'pending', transaction_count: 0, created_at: at, updated_at: at,
-    };
-    await adoptRecord(trx, 'payout', adopted);
-    const payout = (await getRecord(trx, 'payout', b.transactionId))!;
-    if (payout.status !== 'pending') return refused(409, `Payout ${payout.id} is ${payout.status}`);
+    const payout = await find(trx, ctx, 'payout', b.transactionId);
+    if (!payout) return refused(404, `No such payout: ${b.transactionId}`);
     const approve = b.action === 'APPROVE';
-    await putRecord(trx, 'payout', { ...payout, status: approve ? 'processing' : 'declined', updated_at: at });
-    if (approve) await schedule(trx, ctx, 'payout.complete', payout.id, ctx.config.SIMULATOR_PAYOUT_AFTER_MS);
-    return {
-      status: 200,
-      body: {
-        statusCode: '000', status: approve ? 'PROCESSING' : 'DECLINED', transactionId: payout.id,
-        result: approve ? 'Payout request was submitted successfully.' : 'Payout was declined.',
-      },
-      executed: true,
-    };
+    const answer = (status: string, result: string, outcome: Outcome): OperationResult => ({
+      status: 200, body: { statusCode: '000', status: status.toUpperCase(), transactionId: payout.id, result }, outcome,
+    });
+    if (payout.status !== 'pending') {
+      const alreadyDone = approve ? ['processing', 'paid'].includes(payout.status) : payout.status === 'declined';
+      if (alreadyDone) return answer(payout.status, 'Payout was already confirmed.', 'unchanged');
+      return refused(409, `Payout ${payout.id} is ${payout.status}`);
+    }
+    await putRecord(trx, 'payout', { ...payout, status: approve ? 'processing' : 'declined', updated_at: iso(ctx.now()) });
+    if (!approve) return answer('declined', 'Payout was declined.', 'executed');
+    await schedule(trx, ctx, 'payout.complete', payout.id, ctx.config.SIMULATOR_PAYOUT_AFTER_MS);
+    return answer('processing', 'Payout request was submitted successfully.', 'executed');
   },
 };
 
@@ -142,15 +153,6 @@ type DisputeEvidence = z.infer<typeof DisputeEvidence>;
 
 export const disputeParams = z.object({ id: idOf('dp') });
 
-async function openDispute(trx: Knex, ctx: SimContext, id: string): Promise<DisputeRecord> {
-  const at = iso(ctx.now());
-  await adoptRecord(trx, 'dispute', {
-    id, payment_id: null, merchant_id: null, amount: null, currency: null, status: 'needs_response', reason_code: null,
-    reason: null, dispute_date: null, response_due_date: null, closed_date: null, created_at: at, updated_at: at,
-  });
-  return (await getRecord(trx, 'dispute', id))!;
-}
-
 export const submitEvidence: Operation<DisputeEvidence> = {
   kind: 'dispute.evidence',
   body: DisputeEvidence,
@@ -160,11 +162,13 @@ export const submitEvidence: Operation<DisputeEvidence> = {
       const digest = createHash('sha256').update(Buffer.from(f.content_base64, 'base64')).digest('hex');
       if (digest !== f.sha256) return refused(422, `File ${f.filename}: content does not match its sha256`);
     }
-    const dispute = await openDispute(trx, ctx, p.id);
+    const dispute = await find(trx, ctx, 'dispute', p.id);
+    if (!dispute) return refused(404, `No such dispute: ${p.id}`);
+    if (dispute.status === 'under_review') return { status: 200, body: { id: dispute.id, status: dispute.status }, outcome: 'unchanged' };
     if (dispute.status !== 'needs_response') return refused(409, `Dispute ${dispute.id} is ${dispute.status}`);
     await putRecord(trx, 'dispute', { ...dispute, status: 'under_review', updated_at: iso(ctx.now()) });
     await schedule(trx, ctx, 'dispute.decide', dispute.id, ctx.config.SIMULATOR_DISPUTE_DECISION_AFTER_MS);
-    return { status: 200, body: { id: dispute.id, status: 'under_review', files: b.files.length }, executed: true };
+    return { status: 200, body: { id: dispute.id, status: 'under_review', files: b.files.length }, outcome: 'executed' };
   },
 };
 
@@ -173,9 +177,12 @@ export const acceptDispute: Operation<Record<string, never>> = {
   body: z.strictObject({}),
   objectId: (_b, p) => p.id,
   run: async (trx, ctx, _b, p) => {
-    const dispute = await openDispute(trx, ctx, p.id);
+    const dispute = await find(trx, ctx, 'dispute', p.id);
+    if (!dispute) return refused(404, `No such dispute: ${p.id}`);
+    if (dispute.status === 'accepted') return { status: 200, body: { id: dispute.id, status: dispute.status }, outcome: 'unchanged' };
     if (dispute.status !== 'needs_response') return refused(409, `Dispute ${dispute.id} is ${dispute.status}`);
-    await putRecord(trx, 'dispute', { ...dispute, status: 'accepted', closed_date: iso(ctx.now()).slice(0, 10), updated_at: iso(ctx.now()) });
-    return { status: 200, body: { id: dispute.id, status: 'accepted' }, executed: true };
+    const now = ctx.now();
+    await putRecord(trx, 'dispute', { ...dispute, status: 'accepted', closed_date: iso(now).slice(0, 10), updated_at: iso(now) });
+    return { status: 200, body: { id: dispute.id, status: 'accepted' }, outcome: 'executed' };
   },
 };

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.ts';
-import { importDemoWorld, startTestSimulator, type TestSimulator } from '../testing.ts';
+import { capturedPayment, importDemoWorld, importDispute, importPayout, startTestSimulator, type TestSimulator } from '../testing.ts';
 
 let t: TestSimulator;
 beforeEach(async () => {
@@ -15,8 +15,12 @@ afterEach(async () => {
 });
 
 const key = () => `key-${newId('event')}`;
+let charge: { id: string; amount: number };
+beforeEach(async () => {
+  charge = await capturedPayment(t, 100_000);
+});
 const refundBody = (over: Record<string, unknown> = {}) => ({
-  refundId: newId('refund'), chargeId: newId('payment'), amount: 1500, currency: 'USD', reason: 'requested_by_customer', ...over,
+  refundId: newId('refund'), chargeId: charge.id, amount: 1500, currency: 'USD', reason: 'requested_by_customer', ...over,
 });
 const operations = async () => (await t.call('GET', '/_sim/operations')).body.items as any[];
 
@@ -56,7 +60,7 @@ describe('POST /v1/refunds and the Idempotency-Key', () => {
     expect(ops).toHaveLength(1);
     expect(ops[0]).toMatchObject({ idempotency_key: k, kind: 'refund.create', object_id: body.refundId, outcome: 'executed', request_id: 'req-123' });
     const state = (await t.call('GET', '/_sim/state')).body;
-    expect(state.tasks_pending).toBe(1); // one refund outcome to come, not two
+    expect(state.tasks_pending['refund.complete']).toBe(1); // one refund outcome to come, not two
   });
 
   it('When the same key comes with a different body, then 422 and nothing more is executed', async () => {
@@ -87,9 +91,7 @@ describe('POST /v1/refunds and the Idempotency-Key', () => {
 
   it('When a charge the processor knows would be over-refunded, pending refunds included, then 422, recorded as refused and replayed as such', async () => {
     const [merchant] = await importDemoWorld(t);
-    const { payments } = (await t.call('POST', '/_sim/generate', { payments: 1, merchant_id: merchant.id, amount: 10_000, currency: 'USD', decline: false, manual: false })).body;
-    const charge = payments[0];
-    expect(charge.status).toBe('captured');
+    const charge = await capturedPayment(t, 10_000, merchant.id);
     const ok = await t.call('POST', '/v1/refunds', refundBody({ chargeId: charge.id, amount: 6_000 }), { 'Idempotency-Key': key() });
     expect(ok.status).toBe(201);
     const k = key();
@@ -105,35 +107,59 @@ describe('POST /v1/refunds and the Idempotency-Key', () => {
     expect(wrongCurrency.status).toBe(422);
     const outcomes = (await operations()).map((o) => o.outcome);
     expect(outcomes.sort()).toEqual(['executed', 'executed', 'refused', 'refused']);
+    // Once the pending refunds succeed, the charge is fully refunded.
+    await t.call('POST', '/_sim/faults', {});
+    await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
+    const done = await t.call('POST', '/v1/refunds', refundBody({ chargeId: charge.id, amount: 1 }), { 'Idempotency-Key': key() });
+    expect(done.body.message).toMatch(/fully refunded|remains refundable/);
   });
 
-  it('When the same refund id comes under another key, then 409: a refund is never executed twice', async () => {
+  it('When the same refund comes again under another key, then it answers its state and executes nothing; another amount is a 409', async () => {
     const body = refundBody();
-    expect((await t.call('POST', '/v1/refunds', body, { 'Idempotency-Key': key() })).status).toBe(201);
-    const res = await t.call('POST', '/v1/refunds', body, { 'Idempotency-Key': key() });
-    expect(res.status).toBe(409);
-    expect((await operations()).filter((o) => o.outcome === 'executed')).toHaveLength(1);
+    const first = await t.call('POST', '/v1/refunds', body, { 'Idempotency-Key': key() });
+    expect(first.status).toBe(201);
+    const again = await t.call('POST', '/v1/refunds', body, { 'Idempotency-Key': key() });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const other = await t.call('POST', '/v1/refunds', { ...body, amount: 1 }, { 'Idempotency-Key': key() });
+    expect(other.status).toBe(409);
+    expect((await operations()).map((o) => o.outcome)).toEqual(['executed', 'unchanged', 'refused']);
+    expect((await t.call('GET', '/_sim/state')).body.tasks_pending['refund.complete']).toBe(1);
+  });
+
+  it('When the charge is unknown, then 404, recorded as refused', async () => {
+    const res = await t.call('POST', '/v1/refunds', refundBody({ chargeId: newId('payment') }), { 'Idempotency-Key': key() });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/No such charge/);
+    expect((await operations()).map((o) => o.outcome)).toEqual(['refused']);
   });
 });
 
 describe('POST /v1/payouts/confirm', () => {
-  it('When a payout is approved, then it is processing, later paid by an event; a second decision is 409', async () => {
-    const id = newId('payout');
+  it('When a payout is approved, then it is processing and later paid by an event; approving again changes nothing, declining is a 409', async () => {
+    const { id } = await importPayout(t);
     const res = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: id }, { 'Idempotency-Key': key() });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: '000', status: 'PROCESSING', transactionId: id });
-    for (const action of ['APPROVE', 'DECLINE']) {
-      const again = await t.call('POST', '/v1/payouts/confirm', { action, transactionId: id }, { 'Idempotency-Key': key() });
-      expect(again.status).toBe(409);
-      expect(again.body.message).toBe(`Payout ${id} is processing`);
-    }
+    const again = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: id }, { 'Idempotency-Key': key() });
+    expect(again.body).toMatchObject({ status: 'PROCESSING', result: 'Payout was already confirmed.' });
+    const decline = await t.call('POST', '/v1/payouts/confirm', { action: 'DECLINE', transactionId: id }, { 'Idempotency-Key': key() });
+    expect(decline.status).toBe(409);
+    expect(decline.body.message).toBe(`Payout ${id} is processing`);
+    expect((await operations()).map((o) => o.outcome)).toEqual(['executed', 'unchanged', 'refused']);
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
     const events = (await t.call('GET', `/_sim/events?object_id=${id}`)).body.items;
     expect(events.map((e: any) => e.type)).toEqual([expect.stringMatching(/^payout\.(paid|failed)$/)]);
+    expect(events[0].envelope.data).toMatchObject({ id, merchant_id: expect.any(String), amount: 50_000, payout_number: expect.any(Number) });
+  });
+
+  it('When the payout is unknown, then 404', async () => {
+    const res = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: newId('payout') }, { 'Idempotency-Key': key() });
+    expect(res.status).toBe(404);
   });
 
   it('When a payout is declined, then it is declined and no event follows', async () => {
-    const id = newId('payout');
+    const { id } = await importPayout(t);
     const res = await t.call('POST', '/v1/payouts/confirm', { action: 'DECLINE', transactionId: id }, { 'Idempotency-Key': key() });
     expect(res.body).toMatchObject({ status: 'DECLINED', transactionId: id });
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
@@ -154,12 +180,12 @@ describe('POST /v1/disputes/:id/evidence and /accept', () => {
   });
 
   it('When evidence is submitted, then the dispute is under review and later won or lost; the record keeps digests, not bytes', async () => {
-    const id = newId('dispute');
+    const { id } = await importDispute(t);
     const content = Buffer.from('%PDF-1.4 evidence');
     const res = await t.call('POST', `/v1/disputes/${id}/evidence`, { response_text: 'Delivered, signed for.', files: [file(content)] }, { 'Idempotency-Key': key() });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id, status: 'under_review', files: 1 });
-    const [op] = await operations();
+    const [op] = (await operations()).filter((o) => o.kind === 'dispute.evidence');
     expect(op.request.files[0]).toEqual({ filename: 'receipt.pdf', content_type: 'application/pdf', sha256: file(content).sha256, bytes: content.length });
     expect((await t.call('POST', `/v1/disputes/${id}/accept`, {}, { 'Idempotency-Key': key() })).status).toBe(409);
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
@@ -168,10 +194,11 @@ describe('POST /v1/disputes/:id/evidence and /accept', () => {
   });
 
   it('When a file does not match its digest, then 422 and the dispute is untouched', async () => {
-    const id = newId('dispute');
+    const { id } = await importDispute(t);
     const res = await t.call('POST', `/v1/disputes/${id}/evidence`, { response_text: 'x', files: [file(Buffer.from('a'), 'f'.repeat(64))] }, { 'Idempotency-Key': key() });
     expect(res.status).toBe(422);
     expect((await t.call('POST', `/v1/disputes/${id}/accept`, {}, { 'Idempotency-Key': key() })).body).toEqual({ id, status: 'accepted' });
+    expect((await t.call('POST', `/v1/disputes/${newId('dispute')}/accept`, {}, { 'Idempotency-Key': key() })).status).toBe(404);
   });
 
   it('When the path is not a dispute id, then 400', async () => {

@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../../shared/ids.ts';
-import { startTestSimulator, type TestSimulator } from '../testing.ts';
+import { importPayout, startTestSimulator, type TestSimulator } from '../testing.ts';
 
 interface Received {
   signature: string;
@@ -56,7 +55,7 @@ async function setup(status?: () => number, config = {}) {
 async function queuePayoutEvents(t: TestSimulator, n: number): Promise<string[]> {
   const ids = [];
   for (let i = 0; i < n; i++) {
-    const id = newId('payout');
+    const { id } = await importPayout(t);
     await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: id }, { 'Idempotency-Key': `k-${id}` });
     ids.push(id);
   }

@@ -10,6 +10,7 @@ import { transition } from '../../db/transition.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { availableBalance, debitPayout } from '../../ledger/movements.ts';
 import type { Actor } from '../actor.ts';
+import { assertStillAdmin } from '../users/activeAdmins.ts';
 
 export interface Approval {
   user_id: string;
@@ -48,6 +49,7 @@ const changedMeanwhile = async (trx: Knex.Transaction, id: string) => {
 export async function approvePayout(
   trx: Knex.Transaction, id: string, actor: Actor, opts: { dualApprovalMinor: number },
 ): Promise<string> {
+  await assertStillAdmin(trx, actor.id);
   const payout = await loadPayout(trx, id);
   if (!(OPEN as readonly string[]).includes(payout.status)) {
     throw conflict(`This payout is ${payout.status}; only pending payouts can be approved`);
@@ -95,6 +97,7 @@ export async function approvePayout(
 }
 
 export async function declinePayout(trx: Knex.Transaction, id: string, reason: string, actor: Actor): Promise<void> {
+  await assertStillAdmin(trx, actor.id);
   const payout = await loadPayout(trx, id);
   if (!(OPEN as readonly string[]).includes(payout.status)) {
     throw conflict(`This payout is ${payout.status}; only pending payouts can be declined`);

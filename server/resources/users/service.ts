@@ -12,6 +12,7 @@ import { destroyUserSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import { lockActiveAdmins, notAnAdminAnyMore } from './activeAdmins.ts';
 
 // Names are shown in the SPA and written to logs and the audit trail: no control characters.
 // eslint-disable-next-line no-control-regex
@@ -69,8 +70,15 @@ export async function createUser(
   return id;
 }
 
-/** Applies the fields that differ; a change that changes nothing writes nothing (no audit row). */
+/**
+ * Applies the fields that differ; a change that changes nothing writes nothing (no audit row).
+ * The active admins' rows are locked first: the actor must still be one, and a change that
+ * demotes or disables an active admin must leave at least one (activeAdmins.ts says why this
+ * holds under concurrency).
+ */
 export async function updateUser(trx: Knex.Transaction, id: string, changes: UserChanges, actor: Actor): Promise<void> {
+  const admins = await lockActiveAdmins(trx);
+  if (!admins.includes(actor.id)) throw notAnAdminAnyMore();
   const before = await trx('users').where({ id }).first('name', 'role', 'disabled');
   if (!before) throw notFound(`No users record with id "${id}"`);
   before.disabled = Boolean(before.disabled);
@@ -79,6 +87,13 @@ export async function updateUser(trx: Knex.Transaction, id: string, changes: Use
   // An admin locking themselves out would leave nobody to undo it.
   if (id === actor.id && (diff.disabled === true || (diff.role && diff.role !== 'admin'))) {
     throw conflict('You cannot disable your own account or remove your own admin role');
+  }
+  // With the actor an active admin who cannot demote themselves this always leaves the actor;
+  // kept as the rule itself, so no other path to a change can leave the app without an admin.
+  const wasActiveAdmin = before.role === 'admin' && !before.disabled;
+  const staysActiveAdmin = (diff.role ?? before.role) === 'admin' && !(diff.disabled ?? before.disabled);
+  if (wasActiveAdmin && !staysActiveAdmin && admins.filter((a) => a !== id).length === 0) {
+    throw conflict(`At least one active admin must remain: ${before.name} is the last one`);
   }
   await trx('users').where({ id }).update(diff);
   if (diff.disabled === true || diff.role) await destroyUserSessions(trx, id);
