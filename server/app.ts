@@ -14,6 +14,9 @@ import { errorHandler } from './http/errorHandler.ts';
 import { notFound } from './errors.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { mountList } from './http/listRoutes.ts';
+import { requestId } from './http/requestId.ts';
+import { requestMetrics } from './http/requestMetrics.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { apiResponseHeaders, limitJsonDepth, rejectNulBytes, requireJsonBody, sameOriginWrites } from './http/security.ts';
 import { serializeError } from './logger.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -32,6 +35,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.set('trust proxy', parseTrustProxy(ctx.config.TRUST_PROXY));
   app.set('etag', false);
 
+  // First, so every answer — API, files, /metrics, errors — has its id and is timed.
+  app.use(requestId);
+  app.use(requestMetrics);
   app.use(
     helmet({
       // The SPA's policy: scripts only from our own files (no inline script, no eval), nothing
@@ -65,10 +71,15 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
     next();
   });
 
+  app.use(metricsRoutes(ctx));
+
   const api = Router();
   api.use(
     pinoHttp({
       logger: ctx.log,
+      // The id requestId() gave the request, on every line req.log writes (as `reqId`).
+      genReqId: (req) => (req as Request & { id: string }).id,
+      quietReqLogger: true,
       // Never log cookies, credentials, headers or bodies: what was asked, by whom, and the answer.
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, url: req.url, ip: req.raw?.ip ?? req.remoteAddress }),

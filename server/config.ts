@@ -32,6 +32,9 @@ const schema = z.object({
     },
     'must be one secret of at least 16 characters, or two separated by a comma during a rotation',
   ).optional(),
+  // Who may read GET /metrics: unset, only a scraper on this machine (docs/operations.md); set,
+  // anyone sending `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -39,9 +39,13 @@ const everyone = 'signed-in' as const;
 const workers: Role[] = ['support', 'admin'];
 const admins: Role[] = ['admin'];
 
-/** Keys are "METHOD /api/path/:param", exactly as Express mounts them. */
+/** Keys are "METHOD /api/path/:param" (and GET /metrics), exactly as Express mounts them. */
 export const OPERATIONS: Record<string, Operation> = {
   'GET /api/health': { summary: 'The server and its database answer', roles: 'public', tag: 'health', responses: { 200: 'up' } },
+  'GET /metrics': {
+    summary: 'Prometheus metrics (text format); docs/operations.md says who may read them', roles: 'public', tag: 'health',
+    responses: { 200: 'the metrics', 401: 'METRICS_TOKEN is set and was not sent', 403: 'not a direct caller on this machine' },
+  },
 
   'POST /api/auth/login': {
     summary: 'Sign in; sets the session cookie', roles: 'public', tag: 'auth', body: LoginBody,

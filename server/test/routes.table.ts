@@ -115,6 +115,8 @@ const STRONG_PASSWORD = 'velvet-otter-canal-93';
 export const ROUTES: RouteCase[] = [
   { route: 'GET /api/health', path: () => '/api/health', expect: all(200) },
   { route: 'GET /api/openapi.json', path: () => '/api/openapi.json', expect: all(200) },
+  // Outside the session: a scraper on this machine (the tests' loopback), whoever signs in or not.
+  { route: 'GET /metrics', path: () => '/metrics', expect: all(200) },
 
   // auth
   {
