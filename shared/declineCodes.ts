@@ -54,3 +54,20 @@ export function declineFitsBrand(code: string, cardBrand: string): boolean {
   const only = DECLINE_CODE_BRAND[code];
   return only === undefined || only === cardBrand;
 }
+
+/**
+ * Codes only a card-not-present payment can get: 3-D Secure runs on online payments only, and
+ * the CVV and the cardholder's name are checked only when someone typed them (online or keyed).
+ */
+export const DECLINE_CODE_ENTRY_MODES: Record<string, readonly string[]> = {
+  '3003': ['ecommerce'],
+  '3010': ['ecommerce'],
+  '3004': ['ecommerce', 'keyed'],
+  '3005': ['ecommerce', 'keyed'],
+};
+
+/** A decline code that can happen to this payment: the card's scheme and the way it was entered. */
+export function declineFits(code: string, payment: { card_brand: string; entry_mode: string }): boolean {
+  const modes = DECLINE_CODE_ENTRY_MODES[code];
+  return declineFitsBrand(code, payment.card_brand) && (modes === undefined || modes.includes(payment.entry_mode));
+}

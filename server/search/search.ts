@@ -50,7 +50,9 @@ export function searchApplies(def: ResourceDefinition, q: string): boolean {
 function toHit(resource: string, record: Record<string, any>): SearchHit {
   const label = SEARCH_LABELS[resource]?.(record) ?? String(record.id);
   const hit: SearchHit = { resource, id: String(record.id), label };
-  if (typeof record.status === 'string') hit.status = record.status;
+  // A payment's status as people read it: "Refunded", not the processing status "captured".
+  const status = record.display_status ?? record.status;
+  if (typeof status === 'string') hit.status = status;
   return hit;
 }
 

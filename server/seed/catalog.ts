@@ -32,10 +32,22 @@ export const NAME_PARTS = {
 export const CUSTOMER_NAMES = ['ana', 'bruno', 'carla', 'diego', 'emma', 'felipe', 'grace', 'hiro', 'isabel', 'joao', 'kenji', 'laura', 'mateo', 'nina', 'oliver', 'paula', 'quinn', 'rafael', 'sofia', 'tomas', 'yuki', 'zoe'];
 export const EMAIL_DOMAINS = ['example.com', 'mail.test', 'inbox.test', 'correo.test', 'post.test'];
 
+/** Every decline code of the processor's table, the common ones often; each only where it fits (below). */
 export const DECLINE_WEIGHTS: Array<readonly [string, number]> = [
-  ['3000', 30], ['3001', 20], ['3002', 8], ['3003', 6], ['3004', 7], ['3007', 6], ['3009', 4], ['3010', 5],
-  ['3012', 1], ['3013', 2], ['3015', 2], ['3016', 3], ['3022', 2], ['3023', 2], ['3024', 1], ['3026', 3],
+  ['3000', 30], ['3001', 20], ['3002', 8], ['3003', 6], ['3004', 7], ['3005', 2], ['3006', 2], ['3007', 6], ['3008', 1],
+  ['3009', 4], ['3010', 5], ['3011', 1], ['3012', 1], ['3013', 2], ['3014', 1], ['3015', 2], ['3016', 3], ['3017', 1],
+  ['3018', 1], ['3019', 1], ['3020', 3], ['3021', 1], ['3022', 2], ['3023', 2], ['3024', 1], ['3025', 1], ['3026', 3],
 ];
+
+/**
+ * Amount limits decline the big baskets of their currency, the minimum the smallest ones; the
+ * card's scheme and entry mode are shared/declineCodes.ts#declineFits.
+ */
+export function declineFitsAmount(code: string, amount: number, profile: { min: number; max: number }): boolean {
+  if (code === '3006' || code === '3014') return amount >= profile.max / 4;
+  if (code === '3020') return amount <= profile.min * 5;
+  return true;
+}
 
 export const DISPUTE_CODES: Array<readonly [string, number]> = [
   ['10.4', 30], ['13.1', 20], ['13.3', 15], ['12.6', 8], ['13.7', 7], ['4837', 10], ['4853', 6], ['4834', 4],

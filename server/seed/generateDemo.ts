@@ -2,14 +2,15 @@
 // RowSink (seedDemo.ts decides where the rows go and whether this runs in a worker thread). Pure
 // computation: the same plan gives the same rows, in the same order, on every machine.
 import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
-import { DECLINE_CODES } from '../../shared/declineCodes.ts';
+import { DECLINE_CODES, declineFits } from '../../shared/declineCodes.ts';
 import { DISPUTE_REASONS, type PaymentStatus } from '../../shared/enums.ts';
 import { computeFee, FIXED_FEE_BY_CURRENCY } from '../../shared/fees.ts';
 import { newId } from '../../shared/ids.ts';
+import { paymentDisplayStatus } from '../../shared/paymentDisplayStatus.ts';
 import type { RowSink } from './bulkLoad.ts';
 import {
-  CURRENCY_PROFILE, CUSTOMER_NAMES, DECLINE_WEIGHTS, DISPUTE_CODES, EMAIL_DOMAINS, MERCHANT_CURRENCIES,
-  NAME_PARTS, PLAN_CATALOG,
+  CURRENCY_PROFILE, CUSTOMER_NAMES, DECLINE_WEIGHTS, declineFitsAmount, DISPUTE_CODES, EMAIL_DOMAINS,
+  MERCHANT_CURRENCIES, NAME_PARTS, PLAN_CATALOG,
 } from './catalog.ts';
 import { amountBetween, int, pick, rngFromState, weighted } from './random.ts';
 
@@ -134,7 +135,11 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
     const capturedAt = captured ? Math.max(t + 900, Math.min(end, t + (manual ? int(rng, 1, 48) * 3_600_000 : 1500))) : null;
     const settledAt = capturedAt !== null && capturedAt + 2 * DAY < end ? capturedAt + 2 * DAY : null;
     const fee = captured ? computeFee(planById.get(m.plan_id)!, { amount, currency, card_brand }) : 0;
-    const decline = status === 'failed' ? weighted(rng, DECLINE_WEIGHTS) : null;
+    // A decline code that can happen to this payment: a Visa decline only on a Visa card, 3-D
+    // Secure only online, an amount limit only on a big basket.
+    const decline = status === 'failed'
+      ? weighted(rng, DECLINE_WEIGHTS.filter(([c]) => declineFits(c, { card_brand, entry_mode }) && declineFitsAmount(c, amount, profile)))
+      : null;
 
     let amountRefunded = 0;
     let amountDisputed = 0;
@@ -214,7 +219,9 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
     w.add('payments', {
       id: paymentId, intent_id: intentId, merchant_id: m.id, amount, currency, status, entry_mode, card_brand,
       card_last4: String(int(rng, 0, 9999)).padStart(4, '0'), fee_amount: fee, net_amount: captured ? amount - fee : 0,
-      amount_refunded: amountRefunded, amount_charged_back: amountChargedBack, decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
+      amount_refunded: amountRefunded, amount_charged_back: amountChargedBack,
+      display_status: paymentDisplayStatus({ status, amount, amount_refunded: amountRefunded, amount_charged_back: amountChargedBack }),
+      decline_code: decline, decline_reason: decline ? DECLINE_CODES[decline] : null,
       auth_code: status === 'failed' || status === 'pending' ? null : Math.floor(rng() * 36 ** 6).toString(36).toUpperCase().padStart(6, '0'),
       settlement_status: settledAt !== null ? 'settled' : 'unsettled', settled_at: settledAt !== null ? iso(settledAt) : null,
       captured_at: capturedAt !== null ? iso(capturedAt) : null, customer_email: email, reference_id: reference,

@@ -13,6 +13,8 @@ export const STATUS_TONE: Record<string, Tone> = {
   processing: 'info', under_review: 'info', approved: 'info', unsettled: 'info',
   failed: 'error', declined: 'error', lost: 'error', suspended: 'error',
   created: 'neutral', cancelled: 'neutral', voided: 'neutral', closed: 'neutral', accepted: 'neutral', disabled: 'neutral',
+  // A payment's display status (shared/paymentDisplayStatus.ts), as Stripe colours them.
+  refunded: 'neutral', partially_refunded: 'info', disputed: 'warning',
 };
 
 export function toneOf(status: string): Tone {

@@ -29,7 +29,7 @@ export const appEn = {
     payments: {
       name: 'Payment |||| Payments',
       fields: {
-        ...common, intent_id: 'Intent', merchant_id: 'Merchant', status: 'Status', entry_mode: 'Entry mode',
+        ...common, display_status: 'Status', intent_id: 'Intent', merchant_id: 'Merchant', status: 'Status', entry_mode: 'Entry mode',
         card_brand: 'Card brand', card_last4: 'Card', fee_amount: 'Fee', net_amount: 'Net', amount_refunded: 'Refunded',
         decline_code: 'Decline code', decline_reason: 'Decline reason', auth_code: 'Authorisation code',
         settlement_status: 'Settlement', settled_at: 'Settled', captured_at: 'Captured', customer_email: 'Customer email',
@@ -145,6 +145,7 @@ export const appEn = {
       due_72h: 'Due within 72 h',
       overdue: 'Overdue',
       assigned_to_me: 'Assigned to me',
+      refunds_disputes: 'Refunds and disputes',
     },
     field: {
       copy: 'Copy',
@@ -223,6 +224,7 @@ export const appEn = {
         needs_response: 'Needs response', under_review: 'Under review', won: 'Won', lost: 'Lost', accepted: 'Accepted',
         pending_second_approval: 'Second approval', approved: 'Approved', declined: 'Declined', processing: 'Processing',
         paid: 'Paid', settled: 'Settled', unsettled: 'Unsettled', disabled: 'Disabled', enabled: 'Enabled',
+        refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed',
       },
       plan_type: { FLAT_RATE: 'Flat rate', INTERCHANGE_PLUS: 'Interchange+', TIERED: 'Tiered' },
       capture_method: { automatic: 'Automatic', manual: 'Manual' },

@@ -29,7 +29,7 @@ const appEs: AppMessages = {
     payments: {
       name: 'Pago |||| Pagos',
       fields: {
-        ...common, intent_id: 'Intención', merchant_id: 'Comercio', status: 'Estado', entry_mode: 'Modo de entrada',
+        ...common, display_status: 'Estado', intent_id: 'Intención', merchant_id: 'Comercio', status: 'Estado', entry_mode: 'Modo de entrada',
         card_brand: 'Marca', card_last4: 'Tarjeta', fee_amount: 'Comisión', net_amount: 'Neto', amount_refunded: 'Reembolsado',
         decline_code: 'Código de rechazo', decline_reason: 'Motivo del rechazo', auth_code: 'Código de autorización',
         settlement_status: 'Liquidación', settled_at: 'Liquidado', captured_at: 'Capturado', customer_email: 'Correo del cliente',
@@ -145,6 +145,7 @@ const appEs: AppMessages = {
       due_72h: 'Vence en 72 h',
       overdue: 'Vencidas',
       assigned_to_me: 'Asignadas a mí',
+      refunds_disputes: 'Reembolsos y disputas',
     },
     field: {
       copy: 'Copiar',
@@ -223,6 +224,7 @@ const appEs: AppMessages = {
         needs_response: 'Requiere respuesta', under_review: 'En revisión', won: 'Ganada', lost: 'Perdida', accepted: 'Aceptada',
         pending_second_approval: 'Segunda aprobación', approved: 'Aprobado', declined: 'Rechazado', processing: 'En proceso',
         paid: 'Pagado', settled: 'Liquidado', unsettled: 'Sin liquidar', disabled: 'Desactivado', enabled: 'Activado',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa',
       },
       plan_type: { FLAT_RATE: 'Tarifa plana', INTERCHANGE_PLUS: 'Intercambio+', TIERED: 'Por tramos' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

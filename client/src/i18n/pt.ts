@@ -29,7 +29,7 @@ const appPt: AppMessages = {
     payments: {
       name: 'Pagamento |||| Pagamentos',
       fields: {
-        ...common, intent_id: 'Intenção', merchant_id: 'Lojista', status: 'Status', entry_mode: 'Modo de entrada',
+        ...common, display_status: 'Status', intent_id: 'Intenção', merchant_id: 'Lojista', status: 'Status', entry_mode: 'Modo de entrada',
         card_brand: 'Bandeira', card_last4: 'Cartão', fee_amount: 'Tarifa', net_amount: 'Líquido', amount_refunded: 'Reembolsado',
         decline_code: 'Código de recusa', decline_reason: 'Motivo da recusa', auth_code: 'Código de autorização',
         settlement_status: 'Liquidação', settled_at: 'Liquidado', captured_at: 'Capturado', customer_email: 'E-mail do cliente',
@@ -145,6 +145,7 @@ const appPt: AppMessages = {
       due_72h: 'Vence em 72 h',
       overdue: 'Vencidas',
       assigned_to_me: 'Atribuídas a mim',
+      refunds_disputes: 'Reembolsos e disputas',
     },
     field: {
       copy: 'Copiar',
@@ -223,6 +224,7 @@ const appPt: AppMessages = {
         needs_response: 'Aguardando resposta', under_review: 'Em análise', won: 'Ganha', lost: 'Perdida', accepted: 'Aceita',
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

@@ -1,4 +1,5 @@
 import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../shared/enums.ts';
+import { PAYMENT_DISPLAY_STATUSES } from '../../../shared/paymentDisplayStatus.ts';
 import { defineResource } from '../../list/definition.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
@@ -7,7 +8,7 @@ export const payments = defineResource({
   name: 'payments',
   table: 'payments',
   columns: [
-    'id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'entry_mode', 'card_brand',
+    'id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'display_status', 'entry_mode', 'card_brand',
     'card_last4', 'fee_amount', 'net_amount', 'amount_refunded', 'amount_charged_back', 'decline_code', 'decline_reason',
     'auth_code', 'settlement_status', 'settled_at', 'captured_at', 'customer_email', 'reference_id',
     'created_at', 'updated_at',
@@ -19,6 +20,9 @@ export const payments = defineResource({
     amount: field.money(),
     currency: field.currency({ sort: false }),
     status: field.enum(PAYMENT_STATUSES),
+    // Refunded / partially refunded / disputed, else the status: kept by the database
+    // (migrations/20261130_71_payment_display_status.ts), filterable through its own index.
+    display_status: field.enum(PAYMENT_DISPLAY_STATUSES, { sort: false }),
     entry_mode: field.enum(ENTRY_MODES),
     card_brand: field.text({ sort: false }),
     card_last4: field.text(),

@@ -8,6 +8,7 @@ import { MerchantField } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { CardField, cardText } from './CardField.tsx';
+import { RefundedAmount } from './RefundedAmount.tsx';
 import { PaymentSidebar, paymentFilters } from './paymentFilters.tsx';
 
 export default function PaymentList() {
@@ -18,14 +19,16 @@ export default function PaymentList() {
       sidebar={<PaymentSidebar />}
       hiddenColumns={['fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
       mobile={{
-        primary: () => <AmountWithStatus />,
+        primary: () => <AmountWithStatus status="display_status" />,
         secondary: (r) => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /> · {cardText(r)}</Muted>,
         tertiary: () => <DateTimeField source="created_at" />,
       }}
     >
       <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
       <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-      <DataTable.Col source="status"><StatusField /></DataTable.Col>
+      <DataTable.Col source="amount_refunded" align="right"><RefundedAmount /></DataTable.Col>
+      {/* Refunded / Partially refunded / Disputed as people read them; sorts by the processing status. */}
+      <DataTable.Col source="status" label="resources.payments.fields.display_status"><StatusField source="display_status" /></DataTable.Col>
       <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
       <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
       <DataTable.Col source="customer_email" />

@@ -36,7 +36,12 @@ function Related() {
 export default function PaymentShow() {
   return (
     <ShowPage>
-      <RecordHeader primary={<MoneyField variant="h5" fontWeight={600} />} secondary={<Subtitle />} actions={<PaymentActions />} />
+      <RecordHeader
+        primary={<MoneyField variant="h5" fontWeight={600} />}
+        status="display_status"
+        secondary={<Subtitle />}
+        actions={<PaymentActions />}
+      />
       <DeclineSection />
       <Columns
         main={

@@ -9,7 +9,7 @@ import { StatusField } from '../../common/StatusChip.tsx';
 import { CardField, cardText } from './CardField.tsx';
 
 const mobile = {
-  primary: () => <AmountWithStatus />,
+  primary: () => <AmountWithStatus status="display_status" />,
   secondary: (r: any) => <Muted>{[cardText(r), r.customer_email].filter(Boolean).join(' · ')}</Muted>,
   tertiary: () => <DateTimeField source="created_at" />,
 };
@@ -19,7 +19,7 @@ export function RelatedPayments({ title = 'app.show.payments', ...props }: Relat
     <RelatedList title={title} reference="payments" mobile={mobile} {...props}>
       <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
       <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
-      <DataTable.Col source="status"><StatusField /></DataTable.Col>
+      <DataTable.Col source="status" label="resources.payments.fields.display_status"><StatusField source="display_status" /></DataTable.Col>
       <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
       <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
     </RelatedList>

@@ -1,5 +1,6 @@
 import { TextInput } from 'react-admin';
 import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../../shared/enums.ts';
+import { AFTER_CAPTURE_STATUSES } from '../../../../shared/paymentDisplayStatus.ts';
 import { EnumFilterList, CreatedFilterList } from '../../common/FilterSidebar.tsx';
 import {
   amountRangeFilters, currencyFilter, dateRangeFilters, enumFilter, merchantFilter, searchFilter, statusFilter,
@@ -8,6 +9,7 @@ import {
 export const paymentFilters = [
   searchFilter(),
   statusFilter(PAYMENT_STATUSES),
+  enumFilter('display_status', 'status', AFTER_CAPTURE_STATUSES, 'app.filter.refunds_disputes'),
   merchantFilter(),
   currencyFilter(),
   ...dateRangeFilters(),
@@ -22,6 +24,7 @@ export function PaymentSidebar() {
   return (
     <>
       <EnumFilterList source="status" values={PAYMENT_STATUSES} />
+      <EnumFilterList source="display_status" values={AFTER_CAPTURE_STATUSES} label="app.filter.refunds_disputes" />
       <CreatedFilterList />
       <EnumFilterList source="settlement_status" values={SETTLEMENT_STATUSES} label="resources.payments.fields.settlement_status" />
     </>
