@@ -19,8 +19,10 @@ describe('generated payments', () => {
     t = await startTestSimulator({ random: createRng(7) });
     const [m] = await importDemoWorld(t);
     const seen = new Map<string, Set<string>>();
+    const all: any[] = [];
     for (const brand of ['visa', 'mastercard', 'amex']) {
       const { payments } = await generate({ payments: 300, merchant_id: m.id, card_brand: brand, decline: true });
+      all.push(...payments);
       for (const p of payments) {
         expect(p).toMatchObject({ status: 'failed', card_brand: brand, decline_code: expect.stringMatching(/^30\d\d$/), auth_code: null });
         seen.set(p.decline_code, new Set([...(seen.get(p.decline_code) ?? []), brand]));
@@ -28,6 +30,8 @@ describe('generated payments', () => {
     }
     expect([...seen.get('3016')!]).toEqual(['visa']);
     expect([...seen.get('3026')!]).toEqual(['mastercard']);
+    // 3-D Secure and typed-in checks fail only where they run.
+    for (const p of all) if (['3003', '3010'].includes(p.decline_code)) expect(p.entry_mode).toBe('ecommerce');
     expect(seen.size).toBeGreaterThan(10); // the other codes happen on every brand
   });
 

@@ -1,12 +1,13 @@
 // The live generator: what keeps a demo alive. New intents and payments arrive at random (a
 // Poisson stream, SIMULATOR_PAYMENTS_PER_MINUTE on average) for the merchants the processor
-// knows, priced with their plan; some are declined with a code that fits the card; manual ones
+// knows, priced with their plan; some are declined with a code that fits the card, the way it
+// was entered and the amount (as the demo seed's); manual ones
 // are captured later; every so often settled money becomes a payout to approve.
 import type { Knex } from 'knex';
-import { DECLINE_CODES, declineFitsBrand } from '../shared/declineCodes.ts';
+import { DECLINE_CODES, declineFits } from '../shared/declineCodes.ts';
 import { FIXED_FEE_BY_CURRENCY, computeFee } from '../shared/fees.ts';
 import { newId } from '../shared/ids.ts';
-import { CURRENCY_PROFILE, CUSTOMER_NAMES, DECLINE_WEIGHTS, EMAIL_DOMAINS } from '../server/seed/catalog.ts';
+import { CURRENCY_PROFILE, CUSTOMER_NAMES, DECLINE_WEIGHTS, declineFitsAmount, EMAIL_DOMAINS } from '../server/seed/catalog.ts';
 import { amountBetween, int, pick, weighted } from '../server/seed/random.ts';
 import { iso, type SimContext } from './context.ts';
 import { emit } from './events/queue.ts';
@@ -68,7 +69,7 @@ export async function createPayment(ctx: SimContext, opts: PaymentOptions = {}):
     };
 
     if (declined) {
-      const code = weighted(r, DECLINE_WEIGHTS.filter(([c]) => declineFitsBrand(c, cardBrand)));
+      const code = weighted(r, DECLINE_WEIGHTS.filter(([c]) => declineFits(c, base) && declineFitsAmount(c, amount, profile)));
       const payment = { ...base, status: 'failed', decline_code: code, decline_reason: DECLINE_CODES[code] };
       await putRecord(trx, 'payment', payment);
       await putRecord(trx, 'intent', { ...intent, status: 'failed' });

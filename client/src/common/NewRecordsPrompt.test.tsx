@@ -2,7 +2,7 @@
 // "N new — show": a list that was loaded says when records matching its filters arrive, shows
 // them on request, and counts again from there; the dashboard says it for payments.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { DataTable, List, type GetListParams } from 'react-admin';
+import { DataTable, List, type DataProvider, type GetListParams } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { LiveActivity } from '../dashboard/LiveActivity.tsx';
 import { renderInAdmin } from '../test/renderInAdmin.tsx';
@@ -22,7 +22,7 @@ function fakeApi(rows: Row[]) {
     const { page, perPage } = params.pagination!;
     return { data: matching.slice((page - 1) * perPage, page * perPage), total: matching.length };
   };
-  return { rows, calls, dataProvider: { getList, getMany: async () => ({ data: [] }) } };
+  return { rows, calls, dataProvider: { getList: getList as DataProvider['getList'], getMany: (async () => ({ data: [] })) as DataProvider['getMany'] } };
 }
 
 let n = 0;
