@@ -65,8 +65,9 @@ export class BenchClient {
     return this.request('GET', path, undefined, keepBody);
   }
 
-  async login(email: string, password: string): Promise<void> {
-    const res = await this.request('POST', '/api/auth/login', { email, password }, true);
+  /** `otp`: the second factor of an enrolled user (the demo admins: README, "Demo logins"). */
+  async login(email: string, password: string, otp?: string): Promise<void> {
+    const res = await this.request('POST', '/api/auth/login', { email, password, ...(otp ? { otp } : {}) }, true);
     if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${res.body}`);
     const setCookie = res.headers['set-cookie'] ?? [];
     this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');

@@ -1,6 +1,8 @@
 // One engine's benchmark: every list shape through HTTP (one user, then 16 at once) beside the
 // same query run straight on the database, the first page under sustained load, and the stats
 // endpoints when the server has them.
+import { totpCode } from '../server/auth/mfa/totp.ts';
+import { loadConfig } from '../server/config.ts';
 import type { Db, Engine } from '../server/db/connect.ts';
 import type { ResourceDefinition } from '../server/list/definition.ts';
 import { fetchPage } from '../server/list/listQuery.ts';
@@ -156,6 +158,7 @@ export async function measureEndpoints(db: Db, client: BenchClient, opts: Measur
 
 export async function signedInClient(base: URL, clients: number): Promise<BenchClient> {
   const client = new BenchClient(base, clients);
-  await client.login('admin@example.com', DEMO_PASSWORD);
+  // The demo admins are enrolled with DEMO_TOTP_SECRET (the seed ran with the defaults).
+  await client.login('admin@example.com', DEMO_PASSWORD, totpCode(loadConfig().DEMO_TOTP_SECRET, Date.now()));
   return client;
 }

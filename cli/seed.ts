@@ -27,6 +27,7 @@ const result = await seedDemo(db, {
   seed: args.seed ? Number(args.seed) : undefined,
   anchor,
   demoUsers: config.DEMO_SEED,
+  demoTotp: { secret: config.DEMO_TOTP_SECRET, config },
   dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR,
   log: (m) => console.log(m),
 });

@@ -7,6 +7,7 @@ import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { allow, requireSession } from './auth/middleware.ts';
+import { requireAdminMfa } from './auth/mfa/stepUp.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { mountExport } from './export/routes.ts';
@@ -109,6 +110,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   api.use('/auth', authRoutes(ctx));
 
   api.use(requireSession(ctx));
+  // Admins past this point have a second factor, proved by this session (docs/security.md).
+  api.use(requireAdminMfa);
   api.use('/search', searchRoutes(ctx));
   api.use('/stats', statsRoutes(ctx));
   api.use('/reports', reportRoutes(ctx));

@@ -1,6 +1,9 @@
 // Configuration comes from the environment only; every setting has a safe default.
 import { z } from 'zod';
 
+/** README, "Demo logins": 160 bits, and public — only the demo admins are enrolled with it. */
+export const DEMO_TOTP_SECRET_DEFAULT = 'KAITODEMOTOTPSECRETBACKOFFICE234';
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -35,6 +38,18 @@ const schema = z.object({
   // Who may read GET /metrics: unset, only a scraper on this machine (docs/operations.md); set,
   // anyone sending `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Encrypts TOTP secrets at rest (docs/security.md, "Two-factor authentication"); `new,old` during a
+  // rotation. Unset: a public demo key, which only a demo may use (main.ts refuses DEMO_SEED=false).
+  MFA_SECRET_KEY: z.string().refine(
+    (v) => {
+      const parts = v.split(',').map((s) => s.trim());
+      return parts.length <= 2 && parts.every((s) => s.length >= 32);
+    },
+    'must be one key of at least 32 characters, or two separated by a comma during a rotation',
+  ).optional(),
+  // The base32 TOTP secret the demo admins are enrolled with (README, "Demo logins"); public on purpose.
+  DEMO_TOTP_SECRET: z.string().trim().toUpperCase().regex(/^[A-Z2-7]{16,128}$/, 'must be base32 (A-Z, 2-7), 16 to 128 characters')
+    .default(DEMO_TOTP_SECRET_DEFAULT),
 });
 
 export type Config = z.infer<typeof schema>;

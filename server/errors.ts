@@ -6,6 +6,8 @@ export class HttpError extends Error {
     message: string,
     readonly errors?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** Flags the client routes on, sent beside the message: `{"message", "mfa_required": true}`. */
+    readonly flags?: Record<string, true>,
   ) {
     super(message);
   }
@@ -17,3 +19,6 @@ export const forbidden = (message = 'You do not have permission to do this') => 
 export const notFound = (message = 'Not found') => new HttpError(404, message);
 export const conflict = (message: string) => new HttpError(409, message);
 export const unprocessable = (message: string) => new HttpError(422, message);
+
+/** The JSON body of an HttpError, as the error handler sends it (and idempotency replays it). */
+export const httpErrorBody = (err: HttpError) => ({ message: err.message, ...(err.errors ? { errors: err.errors } : {}), ...err.flags });

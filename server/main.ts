@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect, migrate } from './db/connect.ts';
 import { createLogger } from './logger.ts';
+import { mfaSecretKeyWarning } from './auth/mfa/secretBox.ts';
 import { planProcessor } from './processor/connection.ts';
 import { startEmbeddedSimulator } from './processor/embeddedSimulator.ts';
 import { isEmpty, seedDemo } from './seed/seedDemo.ts';
@@ -21,12 +22,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
   if (loaded.COOKIE_SECURE === 'tls') {
     log.warn('COOKIE_SECURE=false: the session cookie is Secure only over TLS; use this on a trusted network only');
   }
+  const mfaWarning = mfaSecretKeyWarning(loaded);
+  if (mfaWarning) log.warn(mfaWarning);
   const db = connect(loaded.DATABASE_URL);
   await migrate(db);
   if (loaded.DEMO_SEED && (await isEmpty(db))) {
     log.info('empty database: seeding demo data (DEMO_SEED=false to skip)');
     await seedDemo(db, {
       payments: 20_000, demoUsers: true, dualApprovalMinor: loaded.PAYOUT_DUAL_APPROVAL_MINOR,
+      demoTotp: { secret: loaded.DEMO_TOTP_SECRET, config: loaded },
       log: (m) => log.info(m),
     });
   }

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../auth/throttle.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
-import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
+import { createTestApp, ENGINES, listUrl, otpFields, stepUp, type TestApp } from '../test/harness.ts';
 import { sessionCookie, withToken } from '../test/routeCalls.ts';
 
 const IP = '198.51.100.23';
@@ -30,12 +30,14 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 20, config: { TRUST_PROXY: 'true' } });
     admin = request.agent(t.app);
-    await admin.post('/api/auth/login').set('X-Forwarded-For', IP).send({ email: 'admin@example.com', password: DEMO_PASSWORD });
+    await admin.post('/api/auth/login').set('X-Forwarded-For', IP).send({ email: 'admin@example.com', password: DEMO_PASSWORD, ...(await otpFields(t, 'admin@example.com')) });
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
     // Ids are time-ordered by the real clock; the audit's time is the app's clock.
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    // The admin's user changes need a step-up within 5 minutes (docs/security.md): one per test.
+    await stepUp(t.app, admin, 'admin@example.com');
     at = t.clock.now.toISOString();
     await t.db('login_failures').delete();
   });
@@ -121,7 +123,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     });
 
     it('password changed, and a wrong current password', async () => {
-      const login = await post('/api/auth/login').send({ email: 'admin2@example.com', password: DEMO_PASSWORD });
+      const login = await post('/api/auth/login').send({ email: 'admin2@example.com', password: DEMO_PASSWORD, ...(await otpFields(t, 'admin2@example.com')) });
       const user = await t.db('users').where('email', 'admin2@example.com').first();
       const since = await lastId();
       const session = withToken(t.app, sessionCookie(login)!.value);

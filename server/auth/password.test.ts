@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { hashParams, hashPassword, needsRehash, OWASP_COST, verifyPassword } from '../auth/password.ts';
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, otpFields, type TestApp } from '../test/harness.ts';
 
 describe('hashing with the production parameters', () => {
   it('uses scrypt at OWASP\'s N=2^17, r=8, p=1 with a 16-byte salt and a 32-byte key by default', async () => {
@@ -50,7 +50,7 @@ describe('hashing with the production parameters', () => {
     it('POST /api/users stores an OWASP-cost hash, never returns it, and the user can sign in', async () => {
       const app = createApp({ ...t.ctx, passwordCost: undefined }); // the production default
       const admin = request.agent(app);
-      expect((await admin.post('/api/auth/login').send({ email: 'admin@example.com', password: 'backoffice-demo' })).status).toBe(200);
+      expect((await admin.post('/api/auth/login').send({ email: 'admin@example.com', password: 'backoffice-demo', ...(await otpFields(t, 'admin@example.com')) })).status).toBe(200);
       const res = await admin.post('/api/users').send({ email: 'real.cost@example.com', name: 'Real Cost', role: 'operator', password: 'velvet-otter-canal-93' });
       expect(res.status).toBe(201);
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);

@@ -6,7 +6,7 @@ import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { hashToken } from '../auth/sessions.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
-import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
+import { createTestApp, ENGINES, login, otpFields, type TestApp } from '../test/harness.ts';
 import { sessionCookie, withToken } from '../test/routeCalls.ts';
 
 const MINUTE = 60_000;
@@ -18,7 +18,7 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
     t.clock.now = new Date(t.clock.now.getTime() + ms);
   };
   const signIn = async (email: string, app = t.app, headers: Record<string, string> = {}) => {
-    const res = await request(app).post('/api/auth/login').set(headers).send({ email, password: DEMO_PASSWORD });
+    const res = await request(app).post('/api/auth/login').set(headers).send({ email, password: DEMO_PASSWORD, ...(await otpFields(t, email)) });
     expect(res.status).toBe(200);
     return { res, token: sessionCookie(res)!.value };
   };
@@ -285,9 +285,10 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
       expect((await me(other.token)).status).toBe(401);
       expect((await me(current.token)).status).toBe(401);
       expect((await me(rotated)).status).toBe(200);
-      const old = await request(t.app).post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
+      const old = await request(t.app).post('/api/auth/login').send({ email, password: DEMO_PASSWORD, ...(await otpFields(t, email)) });
       expect(old.status).toBe(401);
-      const fresh = await request(t.app).post('/api/auth/login').send({ email, password: 'velvet-otter-canal-93' });
+      expect(old.body).toEqual({ message: 'Invalid email or password' });
+      const fresh = await request(t.app).post('/api/auth/login').send({ email, password: 'velvet-otter-canal-93', ...(await otpFields(t, email)) });
       expect(fresh.status).toBe(200);
     });
   });

@@ -21,6 +21,12 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The user has confirmed a TOTP enrolment (read fresh with every request). */
+  mfaEnabled: boolean;
+  /** When this session last proved the second factor (sign-in with a code, enrolment, step-up); null: never. */
+  verifiedAt: string | null;
+  /** The session's row id (the token's hash). */
+  sessionId: string;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -65,9 +71,10 @@ export function sessionToken(ctx: Pick<AppContext, 'config'>, req: Request): str
   return typeof token === 'string' && token ? token : null;
 }
 
-export async function createSession(trx: Knex | Knex.Transaction, userId: string, at: string, ip: string | null) {
+/** `verifiedAt`: the session starts with the second factor proved at that time (null: not proved). */
+export async function createSession(trx: Knex | Knex.Transaction, userId: string, at: string, ip: string | null, verifiedAt: string | null = null) {
   const token = randomBytes(32).toString('base64url');
-  await trx('sessions').insert({ id: hashToken(token), user_id: userId, created_at: at, last_seen_at: at, ip });
+  await trx('sessions').insert({ id: hashToken(token), user_id: userId, created_at: at, last_seen_at: at, ip, verified_at: verifiedAt });
   return token;
 }
 
@@ -97,7 +104,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Se
   const row = await ctx.db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
     .where('s.id', id)
-    .first('s.created_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled')
+    .first('s.created_at', 's.last_seen_at', 's.verified_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled', 'u.totp_confirmed_at')
     .options({ name: 'kbo_session_user' });
   if (!row) return null;
   const now = ctx.now().getTime();
@@ -110,7 +117,10 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Se
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await ctx.db('sessions').where('id', id).update({ last_seen_at: new Date(now).toISOString() });
   }
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return {
+    id: row.id, email: row.email, name: row.name, role: row.role,
+    mfaEnabled: Boolean(row.totp_confirmed_at), verifiedAt: row.verified_at ?? null, sessionId: id,
+  };
 }
 
 /**

@@ -15,6 +15,9 @@
 // subscriber gets, so rotating addresses inside it does not reset the count.
 import { isIPv6 } from 'node:net';
 import type { Knex } from 'knex';
+import { writeAudit } from '../audit/audit.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
 
 export const WINDOW_MS = 15 * 60_000;
 export const LIMITS = { account: 10, ip: 50 } as const;
@@ -99,6 +102,44 @@ export async function reserveAttempt(trx: Knex.Transaction, now: number, keys: T
     if (err !== full) throw err;
   }
   return refusal;
+}
+
+/**
+ * Counts an attempt (sign-in, password check, second-factor check) against the throttle; a 429
+ * with Retry-After, audited as `login.throttled`, when a limit is reached.
+ */
+export async function guardAttempt(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  keys: ThrottleKey[],
+  audit: { email: string; userId: string | null; ip: string | null; at: string },
+): Promise<void> {
+  const refusal = await ctx.db.transaction(async (trx) => {
+    const r = await reserveAttempt(trx, ctx.now().getTime(), keys);
+    if (r) {
+      await writeAudit(trx, {
+        actorId: null, action: 'login.throttled', entity: 'users', entityId: audit.userId,
+        detail: { email: audit.email, limit: r.kind }, ip: audit.ip, at: audit.at,
+      });
+    }
+    return r;
+  });
+  if (refusal) {
+    throw new HttpError(429, 'Too many failed sign-in attempts. Try again later.', undefined, {
+      'Retry-After': String(refusal.retryAfterSeconds),
+    });
+  }
+}
+
+/**
+ * The right password without the code it also needs (`mfa_required`): the address gets its slot
+ * back — it is no password guess, and an office signing in in two steps must not use up its
+ * address — but the account keeps it, so only the code that follows (and succeeds) clears the
+ * account's counter: someone who knows the password cannot reset the count of their code guesses.
+ */
+export async function releaseIpSlot(db: Knex | Knex.Transaction, keys: ThrottleKey[]): Promise<void> {
+  for (const { kind, key } of keys) {
+    if (kind === 'ip') await db('login_failures').where({ key }).andWhere('count', '>', 0).decrement('count', 1);
+  }
 }
 
 /** A successful sign-in: the account starts afresh and the IP gets its reserved slot back. */

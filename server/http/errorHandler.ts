@@ -4,13 +4,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { isDataException } from '../db/dataException.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, httpErrorBody } from '../errors.ts';
 
 export function errorHandler(log: Logger) {
   return (err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {
       if (err.headers) res.set(err.headers);
-      res.status(err.status).json(err.errors ? { message: err.message, errors: err.errors } : { message: err.message });
+      res.status(err.status).json(httpErrorBody(err));
       return;
     }
     // body-parser: malformed JSON, too large, bad charset; multer: LIMIT_FILE_SIZE etc.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, otpFields, type TestApp } from '../test/harness.ts';
 
 const SECURITY_HEADERS = [
   'content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster',
@@ -100,7 +100,7 @@ describe('security headers', () => {
 
   it('an unknown API path is never answered with the SPA index', async () => {
     const admin = request.agent(app);
-    await admin.post('/api/auth/login').send({ email: 'admin@example.com', password: 'backoffice-demo' });
+    await admin.post('/api/auth/login').send({ email: 'admin@example.com', password: 'backoffice-demo', ...(await otpFields(t, 'admin@example.com')) });
     const res = await admin.get('/api/does-not-exist');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ message: 'No such API route' });

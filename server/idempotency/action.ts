@@ -10,7 +10,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
-import { badRequest, conflict, HttpError, unprocessable } from '../errors.ts';
+import { badRequest, conflict, HttpError, httpErrorBody, unprocessable } from '../errors.ts';
 import { claimKey, purgeExpired, releaseKey, storeResponse, type KeyScope, type StoredResponse } from './store.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -59,7 +59,7 @@ export function action(ctx: AppContext, run: ActionRun, opts: ActionOptions = {}
       });
     } catch (err) {
       if (err instanceof HttpError && err.status >= 400 && err.status < 500) {
-        const stored = { status: err.status, body: errorBody(err) };
+        const stored = { status: err.status, body: httpErrorBody(err) };
         await storeResponse(ctx.db, scope, claim.claimedAt, stored).catch(() => releaseKey(ctx.db, scope, claim.claimedAt)).catch(() => {});
       } else {
         await releaseKey(ctx.db, scope, claim.claimedAt).catch((e) => req.log?.error({ err: e }, 'could not release idempotency key'));
@@ -102,11 +102,6 @@ function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** The body the central error handler sends for this error, so a replay is byte-for-byte the same. */
-function errorBody(err: HttpError) {
-  return err.errors ? { message: err.message, errors: err.errors } : { message: err.message };
 }
 
 function send(res: Response, r: ActionResult) {

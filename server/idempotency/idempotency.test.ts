@@ -173,7 +173,7 @@ describe.each(ENGINES)('idempotency keys on %s', (engine) => {
     const app = express();
     app.use(express.json());
     app.use((req, _res, next) => {
-      req.user = { id: 'usr_test', email: 't@example.com', name: 'T', role: 'admin' };
+      req.user = { id: 'usr_test', email: 't@example.com', name: 'T', role: 'admin', mfaEnabled: true, verifiedAt: null, sessionId: 'test' };
       next();
     });
     app.post('/act', action(ctx, run));

@@ -4,6 +4,7 @@
 // not here, or this names one the app does not mount.
 import { z } from 'zod';
 import type { Role } from '../../shared/enums.ts';
+import { OtpBody } from '../auth/mfa/routes.ts';
 import { LoginBody, PasswordChange } from '../auth/routes.ts';
 import { DisputeResolve } from '../resources/disputes/outcomes.ts';
 import { NoteCreate } from '../resources/disputes/notes.ts';
@@ -49,7 +50,23 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'POST /api/auth/login': {
     summary: 'Sign in; sets the session cookie', roles: 'public', tag: 'auth', body: LoginBody,
-    responses: { 200: 'the signed-in user', 401: 'wrong email or password (one message for both)', 429: 'throttled (Retry-After)' },
+    responses: {
+      200: 'the signed-in user ({id, email, name, role, mfa_enabled, mfa_enrolment_required})',
+      401: 'wrong email or password (one message for both); with `mfa_required: true`: the account needs `otp` (missing, wrong or already used)',
+      429: 'throttled (Retry-After)',
+    },
+  },
+  'POST /api/auth/step-up': {
+    summary: 'Prove the second factor again (TOTP or recovery code): payout decisions and user changes are open for 5 minutes', roles: everyone, tag: 'auth', body: OtpBody,
+    responses: { 204: 'verified', 400: 'the code is not valid or was already used', 409: 'no second factor set up', 429: 'throttled' },
+  },
+  'POST /api/auth/mfa/enrol': {
+    summary: 'Start two-factor set-up: a new TOTP secret as {secret, otpauth_uri, qr_code}; replaces a pending one', roles: everyone, tag: 'auth',
+    responses: { 200: '{secret, otpauth_uri, qr_code (PNG data URL)}', 409: 'already set up' },
+  },
+  'POST /api/auth/mfa/confirm': {
+    summary: 'Confirm the set-up with a first code; answers the one-time recovery codes, shown only this once', roles: everyone, tag: 'auth', body: OtpBody,
+    responses: { 200: '{recovery_codes: [10 codes]}', 400: 'the code is not valid', 409: 'nothing pending, or already set up' },
   },
   'POST /api/auth/logout': { summary: 'End the session', roles: 'public', tag: 'auth', responses: { 204: 'signed out' } },
   'GET /api/auth/me': { summary: 'The signed-in user', roles: everyone, tag: 'auth', responses: { 200: 'the user', 401: 'no session' } },

@@ -14,7 +14,7 @@ import { createApp } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { connect } from '../db/connect.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
-import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
+import { createTestApp, ENGINES, otpFields, type TestApp } from '../test/harness.ts';
 
 interface Instance {
   base: string;
@@ -68,7 +68,7 @@ async function login(instance: Instance, email: string, password = DEMO_PASSWORD
   const res = await fetch(`${instance.base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, ...(await otpFields(t, email)) }),
   });
   expect(res.status).toBe(200);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -80,8 +80,10 @@ async function hasRoute(instance: Instance, path: string, cookie: string): Promi
   return !(res.status === 404 && res.body?.message === 'No such API route');
 }
 
+/** The suite's app (its clock and database give an admin's sign-in its code). */
+let t: TestApp;
+
 describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database', () => {
-  let t: TestApp;
   let a: Instance;
   let b: Instance;
   let closeB: () => Promise<void>;

@@ -5,7 +5,9 @@
 import type { Knex } from 'knex';
 import { DAY_MS as DAY, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';
+import { enrolWithSecret } from '../auth/mfa/enrolment.ts';
 import { OWASP_COST, hashPassword } from '../auth/password.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { rebuildBalances } from '../ledger/ledger.ts';
 import { bulkLoad } from './bulkLoad.ts';
@@ -29,6 +31,11 @@ export interface SeedOptions {
   anchor?: Date;
   merchants?: number;
   demoUsers?: boolean;
+  /**
+   * Enrol the demo admins in two-factor sign-in with this base32 TOTP secret (DEMO_TOTP_SECRET),
+   * sealed with the app's MFA_SECRET_KEY. Without it they are asked to enrol at their first sign-in.
+   */
+  demoTotp?: { secret: string; config: Pick<Config, 'MFA_SECRET_KEY'> };
   /** Payout amounts at or above this need two approvals (PAYOUT_DUAL_APPROVAL_MINOR). */
   dualApprovalMinor?: number;
   /** Password hashing cost; tests lower it, real seeds keep OWASP's. */
@@ -89,6 +96,9 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
         id, email: u.email, name: u.name, role: u.role, disabled: false, created_at: iso(start - DAY + i * 1000),
         password_hash: await hashPassword(DEMO_PASSWORD, opts.passwordCost ?? OWASP_COST),
       });
+      if (u.role === 'admin' && opts.demoTotp) {
+        await enrolWithSecret(db, opts.demoTotp.config, id, opts.demoTotp.secret, iso(start - DAY + i * 1000));
+      }
       userIds[u.email] = id;
     }
   }

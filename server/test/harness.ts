@@ -1,12 +1,16 @@
 // Test harness: a fresh database per suite on each engine (SQLite in memory always; PostgreSQL
 // when TEST_DATABASE_URL is set, in a database created for the suite and dropped after), the app
-// in-process, and signed-in agents per role.
+// in-process, and signed-in agents per role. Admins sign in as a person would: password and a
+// TOTP code (the demo admins' DEMO_TOTP_SECRET, computed with otpauth at the app's clock), and
+// t.agent('admin') steps up again (POST /api/auth/step-up) once its last proof is 5 minutes old.
 import { randomBytes } from 'node:crypto';
 import knex from 'knex';
 import pino from 'pino';
 import request from 'supertest';
 import type { Role } from '../../shared/enums.ts';
 import { createApp } from '../app.ts';
+import { STEP_UP_MS } from '../auth/mfa/stepUp.ts';
+import { PERIOD_SECONDS, stepAt, totpCode } from '../auth/mfa/totp.ts';
 import { testConfig, type Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { connect, migrate, type Db } from '../db/connect.ts';
@@ -54,7 +58,58 @@ export interface TestApp extends TestDb {
   /** Moves the app's clock. */
   clock: { now: Date };
   users: Record<Role, { id: string; email: string }>;
+  /** Signed in as the role's demo user; an admin's agent freshly stepped up (the last 5 minutes). */
   agent: (role: Role) => Promise<request.Agent>;
+}
+
+/** What the harness needs of a running test app to sign in with a code: its database and clock. */
+interface OtpSource {
+  db: Db;
+  clock: { now: Date };
+}
+const otpSources = new WeakMap<object, OtpSource>();
+/** TOTP secrets of users a test enrolled itself (rememberTotpSecret), by email. */
+const enrolledSecrets = new Map<string, string>();
+/** When each agent last proved the second factor, on the app's clock. */
+const verifiedAt = new WeakMap<request.Agent, number>();
+
+export const DEMO_TOTP_SECRET = testConfig().DEMO_TOTP_SECRET;
+
+/** A test that enrolled a user through the API: later sign-ins as that email use this secret. */
+export function rememberTotpSecret(email: string, secret: string): void {
+  enrolledSecrets.set(email, secret);
+}
+
+/**
+ * A code for `email` that the server accepts now: for the oldest step it still accepts (the
+ * previous, current or next one) that is later than the last step used. When all three are
+ * used, the app's clock moves on to the next step — as a person would wait for the next code.
+ */
+export async function freshOtp(src: OtpSource, email: string): Promise<string> {
+  const row = await src.db('users').where('email', email).first('totp_last_step');
+  const last = row?.totp_last_step == null ? -Infinity : Number(row.totp_last_step);
+  let current = stepAt(src.clock.now.getTime());
+  if (last + 1 > current + 1) {
+    src.clock.now = new Date((last + 1) * PERIOD_SECONDS * 1000);
+    current = last + 1;
+  }
+  const step = Math.max(current - 1, last + 1);
+  return totpCode(enrolledSecrets.get(email) ?? DEMO_TOTP_SECRET, step * PERIOD_SECONDS * 1000);
+}
+
+/** The sign-in body's second factor for `email`: `{otp}` when the user is enrolled, else nothing. */
+export async function otpFields(src: OtpSource, email: string): Promise<{ otp?: string }> {
+  const row = await src.db('users').where('email', email).first('totp_confirmed_at');
+  return row?.totp_confirmed_at ? { otp: await freshOtp(src, email) } : {};
+}
+
+/** POST /api/auth/step-up with a fresh code: the agent's session may approve payouts and change users for 5 minutes. */
+export async function stepUp(app: ReturnType<typeof createApp>, agent: request.Agent, email: string): Promise<void> {
+  const src = otpSources.get(app);
+  if (!src) throw new Error('stepUp: not an app made by createTestApp');
+  const res = await agent.post('/api/auth/step-up').send({ otp: await freshOtp(src, email) });
+  if (res.status !== 204) throw new Error(`step-up ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  verifiedAt.set(agent, src.clock.now.getTime());
 }
 
 export async function createTestApp(
@@ -69,9 +124,10 @@ export async function createTestApp(
   };
   await seedDemo(tdb.db, {
     payments: opts.payments ?? 400, anchor: ANCHOR, demoUsers: true, passwordCost: TEST_COST,
-    dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR,
+    dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR, demoTotp: { secret: config.DEMO_TOTP_SECRET, config },
   });
   const app = createApp(ctx);
+  otpSources.set(app, { db: tdb.db, clock });
   const rows = await tdb.db('users').whereIn('email', ['admin@example.com', 'operator@example.com', 'support@example.com']);
   const users = Object.fromEntries(rows.map((u) => [u.role, { id: u.id, email: u.email }])) as TestApp['users'];
   const agents = new Map<Role, request.Agent>();
@@ -79,15 +135,25 @@ export async function createTestApp(
     ...tdb, ctx, app, clock, users,
     agent: async (role) => {
       if (!agents.has(role)) agents.set(role, await login(app, users[role].email));
-      return agents.get(role)!;
+      const agent = agents.get(role)!;
+      const proved = verifiedAt.get(agent);
+      if (proved !== undefined && clock.now.getTime() - proved >= STEP_UP_MS - 10_000) await stepUp(app, agent, users[role].email);
+      return agent;
     },
   };
 }
 
+/**
+ * Signs in; a user enrolled in two-factor sign-in (the demo admins, or one a test enrolled) sends
+ * a fresh code with the password, so the session starts freshly verified.
+ */
 export async function login(app: ReturnType<typeof createApp>, email: string, password = DEMO_PASSWORD) {
   const agent = request.agent(app);
-  const res = await agent.post('/api/auth/login').send({ email, password });
+  const src = otpSources.get(app);
+  const { otp } = src ? await otpFields(src, email) : {};
+  const res = await agent.post('/api/auth/login').send({ email, password, ...(otp ? { otp } : {}) });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (src && otp) verifiedAt.set(agent, src.clock.now.getTime());
   return agent;
 }
 

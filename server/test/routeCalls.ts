@@ -42,7 +42,7 @@ export function send(client: request.Agent | App, row: RouteCase, f: Fixture, wh
  * keys (a refused keyed request is stored to be replayed), and audit rows of failed or throttled
  * sign-ins and password checks.
  */
-export const REFUSAL_AUDIT_ACTIONS = ['login.failed', 'login.throttled', 'password.change_failed'];
+export const REFUSAL_AUDIT_ACTIONS = ['login.failed', 'login.throttled', 'password.change_failed', 'mfa.step_up_failed'];
 const SKIP_TABLES = new Set(['sessions', 'login_failures', 'idempotency_keys', 'knex_migrations', 'knex_migrations_lock']);
 
 export async function tableNames(db: Db): Promise<string[]> {

@@ -127,7 +127,32 @@ export const ROUTES: RouteCase[] = [
     expect: all(401),
     fuzz: { body: true },
   },
+  {
+    route: 'POST /api/auth/login',
+    case: 'enrolled admin without a code',
+    path: () => '/api/auth/login',
+    body: (f) => ({ email: f.users['admin2@example.com'].email, password: 'backoffice-demo' }),
+    expect: all(401),
+  },
   { route: 'GET /api/auth/me', path: () => '/api/auth/me', expect: signedIn(200) },
+  // Two-factor set-up, for any role: the demo admins are enrolled already (409); the others start
+  // one (a pending secret, nothing counts until confirmed), then confirm it with a code that is not one.
+  { route: 'POST /api/auth/mfa/enrol', path: () => '/api/auth/mfa/enrol', expect: { anonymous: 401, operator: 200, support: 200, admin: 409 } },
+  {
+    route: 'POST /api/auth/mfa/confirm',
+    case: 'not a code',
+    path: () => '/api/auth/mfa/confirm',
+    body: () => ({ otp: 'abcdef' }),
+    expect: { anonymous: 401, operator: 400, support: 400, admin: 409 },
+    fuzz: { body: true },
+  },
+  {
+    route: 'POST /api/auth/step-up',
+    case: 'not a code',
+    path: () => '/api/auth/step-up',
+    body: () => ({ otp: 'not-a-code' }),
+    expect: { anonymous: 401, operator: 409, support: 409, admin: 400 },
+  },
   { route: 'POST /api/auth/logout', path: () => '/api/auth/logout', expect: all(204), freshSession: true },
   {
     route: 'POST /api/auth/password',
