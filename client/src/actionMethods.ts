@@ -5,6 +5,7 @@
 // the first answer instead of acting twice; errors are react-admin HttpErrors carrying the
 // server's message.
 import { HttpError } from 'react-admin';
+import { withStepUp } from './account/stepUp.ts';
 
 export interface ActionErrorBody {
   message?: string;
@@ -33,7 +34,10 @@ interface Send {
   key?: string;
 }
 
-async function send<T>(url: string, { method = 'GET', json, form, key }: Send = {}): Promise<T> {
+/** One call; when the server asks for a step-up first, the same request again after it (same key, same body). */
+const send = <T>(url: string, opts: Send = {}): Promise<T> => withStepUp(() => sendOnce<T>(url, opts));
+
+async function sendOnce<T>(url: string, { method = 'GET', json, form, key }: Send = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (json !== undefined) headers['Content-Type'] = 'application/json';
   if (key) headers['Idempotency-Key'] = key;

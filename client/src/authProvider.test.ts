@@ -34,4 +34,22 @@ describe('authProvider', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ message: 'Invalid email or password' }), { status: 401 })));
     await expect(authProvider.login({ email: 'x@example.com', password: 'nope' })).rejects.toMatchObject({ status: 401, message: 'Invalid email or password' });
   });
+
+  it('reports a sign-in that needs a code as mfaRequired, and sends the code with the password', async () => {
+    const fetch = vi.fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify({ message: 'Enter the code', mfa_required: true }), { status: 401 }))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ ...user, role: 'admin', mfa_enabled: true, mfa_enrolment_required: false }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    await expect(authProvider.login({ email: user.email, password: 'pw' })).rejects.toMatchObject({ status: 401, mfaRequired: true });
+    await authProvider.login({ email: user.email, password: 'pw', otp: '123456' });
+    expect(fetch).toHaveBeenLastCalledWith('/api/auth/login', expect.objectContaining({ body: JSON.stringify({ email: user.email, password: 'pw', otp: '123456' }) }));
+    expect(await authProvider.getIdentity!()).toMatchObject({ role: 'admin', mfa_enabled: true, mfa_enrolment_required: false });
+  });
+
+  it('sends an admin without a second factor to the set-up page on mfa_enrolment_required, still signed in', async () => {
+    resetAuthCache({ ...user, role: 'admin', mfa_enrolment_required: true });
+    await expect(authProvider.checkError({ status: 403, body: { mfa_enrolment_required: true } }))
+      .rejects.toMatchObject({ logoutUser: false, redirectTo: '/account/two-factor' });
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+  });
 });

@@ -1,6 +1,9 @@
 // Sessions live on the server (an HttpOnly cookie); the SPA only remembers who is signed in.
 // A 401 from any call ends the session in the SPA too and goes to the login page; a 403 is
-// "not allowed", and the user stays signed in (react-admin shows the message instead).
+// "not allowed", and the user stays signed in (react-admin shows the message instead) — except
+// an admin's 403 `mfa_enrolment_required`, which goes to the two-factor set-up page
+// (docs/api.md, "Authentication"). A sign-in that needs a code fails with `mfaRequired` set, and
+// the login page asks for it.
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../../shared/enums.ts';
 import { canDo } from './permissions.ts';
@@ -10,17 +13,25 @@ export interface SignedInUser {
   email: string;
   name: string;
   role: Role;
+  mfa_enabled?: boolean;
+  /** An admin without a second factor: everything but the set-up page is closed to them. */
+  mfa_enrolment_required?: boolean;
 }
+
+/** Where the two-factor set-up lives (client/src/account/). */
+export const TWO_FACTOR_PATH = '/account/two-factor';
 
 /** undefined: not asked yet; null: asked, nobody signed in. */
 let current: SignedInUser | null | undefined;
 /** The question in flight, so screens asking at the same moment share one request. */
 let asking: Promise<SignedInUser | null> | undefined;
 
-class AuthError extends Error {
+export class AuthError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The password was right; the account also needs a code from its authenticator app. */
+    readonly mfaRequired = false,
   ) {
     super(message);
   }
@@ -51,15 +62,15 @@ async function signedIn(): Promise<SignedInUser | null> {
 }
 
 export const authProvider: AuthProvider = {
-  async login({ email, password }: { email: string; password: string }) {
+  async login({ email, password, otp }: { email: string; password: string; otp?: string }) {
     const res = await fetch('/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify({ email, password, ...(otp ? { otp } : {}) }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status);
+    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status, body.mfa_required === true);
     current = body as SignedInUser;
   },
 
@@ -74,10 +85,14 @@ export const authProvider: AuthProvider = {
     if (!(await signedIn())) throw new AuthError('Please sign in', 401);
   },
 
-  async checkError(error: { status?: number }) {
+  async checkError(error: { status?: number; body?: { mfa_enrolment_required?: boolean } }) {
     if (error?.status === 401) {
       current = null;
       throw new AuthError('Session ended', 401);
+    }
+    if (error?.status === 403 && error.body?.mfa_enrolment_required) {
+      // Stay signed in, and go where the only open door is.
+      throw Object.assign(new AuthError('Set up two-factor authentication first', 403), { logoutUser: false, redirectTo: TWO_FACTOR_PATH });
     }
     // 403 and everything else: stay signed in.
   },
@@ -85,7 +100,10 @@ export const authProvider: AuthProvider = {
   async getIdentity(): Promise<UserIdentity> {
     const user = await signedIn();
     if (!user) throw new AuthError('Please sign in', 401);
-    return { id: user.id, fullName: user.name, email: user.email, role: user.role };
+    return {
+      id: user.id, fullName: user.name, email: user.email, role: user.role,
+      mfa_enabled: user.mfa_enabled === true, mfa_enrolment_required: user.mfa_enrolment_required === true,
+    };
   },
 
   async getPermissions() {
@@ -96,6 +114,12 @@ export const authProvider: AuthProvider = {
     return canDo((await signedIn())?.role, resource, action);
   },
 };
+
+/** The signed-in user changed on the server (a second factor set up): ask again. */
+export function refreshSignedInUser(): Promise<SignedInUser | null> {
+  current = undefined;
+  return signedIn();
+}
 
 /** For tests: forget the cached user. */
 export function resetAuthCache(user?: SignedInUser | null) {

@@ -2,11 +2,13 @@
 // beyond it. Other features extend this object with their own methods (actions, notes, ...).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
+import { withStepUp } from './account/stepUp.ts';
 import { actionMethods } from './actionMethods.ts';
 import { statsMethods } from './dashboard/statsApi.ts';
 
+/** Every call of the data provider; a write the server wants a step-up for is asked for and repeated once. */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+  withStepUp(() => fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' }));
 
 export interface SearchHit {
   resource: string;

@@ -8,6 +8,10 @@ import { createTestApp, type TestApp } from '../../server/test/harness.ts';
 
 export const DIST = path.resolve('dist');
 
+/** Running apps by base URL, so sign-in can compute an admin's code at that app's clock. */
+const running = new Map<string, TestApp>();
+export const testAppAt = (url: string): TestApp | undefined => running.get(url);
+
 export interface RunningApp {
   url: string;
   t: TestApp;
@@ -21,10 +25,13 @@ export async function startApp(opts: { payments?: number } = {}): Promise<Runnin
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  running.set(url, t);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     t,
     close: async () => {
+      running.delete(url);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.drop();

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Role } from '../../shared/enums.ts';
+import { otpFields } from '../../server/test/harness.ts';
+import { testAppAt } from './app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('e2e/screenshots');
@@ -42,11 +44,22 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return page;
 }
 
+/**
+ * Signs in through the login page. Admins (enrolled in two-factor sign-in with DEMO_TOTP_SECRET)
+ * get the second step, and type the code the harness computes at the app's clock.
+ */
 export async function signIn(page: Page, baseUrl: string, role: Role | 'admin2' | 'support2') {
+  const email = `${role}@example.com`;
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(`${role}@example.com`);
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').first().fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const t = testAppAt(baseUrl);
+  const { otp } = t ? await otpFields(t, email) : {};
+  if (otp) {
+    await page.getByLabel('Code').fill(otp);
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
 }

@@ -100,6 +100,13 @@ export const appEn = {
       password: 'Password',
       sign_in: 'Sign in',
       failed: 'Invalid email or password',
+      code_title: 'Enter your code',
+      code_subtitle: 'Open your authenticator app and type the 6-digit code it shows for Kaito Back Office.',
+      code: 'Code',
+      code_help: 'Lost your phone? Type one of your recovery codes instead.',
+      verify: 'Verify',
+      code_failed: 'That code is not valid or was already used. Wait for the next one and try again.',
+      back: 'Use another account',
     },
     search: {
       label: 'Search',

@@ -100,6 +100,13 @@ const appEs: AppMessages = {
       password: 'Contraseña',
       sign_in: 'Iniciar sesión',
       failed: 'Correo o contraseña incorrectos',
+      code_title: 'Introduce tu código',
+      code_subtitle: 'Abre tu app de autenticación y escribe el código de 6 dígitos que muestra para Kaito Back Office.',
+      code: 'Código',
+      code_help: '¿Perdiste el teléfono? Escribe uno de tus códigos de recuperación.',
+      verify: 'Verificar',
+      code_failed: 'Ese código no es válido o ya se usó. Espera al siguiente y vuelve a intentarlo.',
+      back: 'Usar otra cuenta',
     },
     search: {
       label: 'Buscar',

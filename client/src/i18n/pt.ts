@@ -100,6 +100,13 @@ const appPt: AppMessages = {
       password: 'Senha',
       sign_in: 'Entrar',
       failed: 'E-mail ou senha inválidos',
+      code_title: 'Digite seu código',
+      code_subtitle: 'Abra seu app autenticador e digite o código de 6 dígitos que ele mostra para o Kaito Back Office.',
+      code: 'Código',
+      code_help: 'Perdeu o celular? Digite um dos seus códigos de recuperação.',
+      verify: 'Verificar',
+      code_failed: 'Esse código não é válido ou já foi usado. Espere o próximo e tente de novo.',
+      back: 'Usar outra conta',
     },
     search: {
       label: 'Buscar',

@@ -3,6 +3,7 @@
 import { Box } from '@mui/material';
 import { AppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu, useTranslate } from 'react-admin';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem.tsx';
+import { TwoFactorMenuItem } from '../account/TwoFactorMenuItem.tsx';
 import { useIsSmall } from '../common/useIsSmall.ts';
 import { LogoMark } from './LogoMark.tsx';
 import { PhoneUserMenu } from './PhoneUserMenu.tsx';
@@ -22,6 +23,7 @@ function DesktopUserMenu() {
   return (
     <UserMenu>
       <ChangePasswordMenuItem />
+      <TwoFactorMenuItem />
       <Logout />
     </UserMenu>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
+import { MfaGate } from '../account/MfaGate.tsx';
+import { StepUpDialog } from '../account/StepUpDialog.tsx';
 import { KboAppBar } from './AppBar.tsx';
 import { AppMenu } from './Menu.tsx';
 
@@ -8,7 +10,8 @@ import { AppMenu } from './Menu.tsx';
 export function KboLayout({ children }: { children: ReactNode }) {
   return (
     <Layout appBar={KboAppBar} menu={AppMenu} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar': { minWidth: 0 }, '& .RaLayout-content': { minWidth: 0, px: { xs: 1, sm: 2 } } }}>
-      {children}
+      <MfaGate>{children}</MfaGate>
+      <StepUpDialog />
     </Layout>
   );
 }

@@ -1,6 +1,8 @@
-// Sign-in: email and password against /api/auth/login. The language can be chosen before
-// signing in; errors say what went wrong without revealing which of the two was wrong.
-import { Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+// Sign-in: email and password against /api/auth/login, then — for an account with two-factor
+// sign-in (every admin) — a second step asking for the code from the authenticator app or a
+// recovery code (the server answered `mfa_required`). The language can be chosen before signing
+// in; errors say what went wrong without revealing which of email and password was wrong.
+import { Box, Button, Card, CardContent, CircularProgress, Link, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Form, LocalesMenuButton, PasswordInput, required, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
 import { LogoMark } from './LogoMark.tsx';
@@ -15,18 +17,42 @@ export function LoginPage() {
   const notify = useNotify();
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
+  /** Set once the password was right and the account needs a code: the second step. */
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
 
-  const submit = async (values: Record<string, unknown>) => {
-    const { email, password } = values as unknown as Credentials;
+  const attempt = async (params: Credentials & { otp?: string }) => {
     setBusy(true);
     try {
-      await login({ email: email.trim(), password });
+      await login(params);
     } catch (error) {
-      const e = error as { status?: number; message?: string };
-      notify(e.status === 401 ? 'app.login.failed' : (e.message ?? 'ra.auth.sign_in_error'), { type: 'error' });
+      const e = error as { status?: number; message?: string; mfaRequired?: boolean };
       setBusy(false);
+      if (e.mfaRequired) {
+        // The first time: ask for the code. After a code: it was wrong or already used.
+        if (params.otp) notify('app.login.code_failed', { type: 'error' });
+        setCredentials({ email: params.email, password: params.password });
+        return;
+      }
+      setCredentials(null);
+      notify(e.status === 401 ? 'app.login.failed' : (e.message ?? 'ra.auth.sign_in_error'), { type: 'error' });
     }
   };
+
+  const submitPassword = (values: Record<string, unknown>) => {
+    const { email, password } = values as unknown as Credentials;
+    return attempt({ email: email.trim(), password });
+  };
+
+  const submitCode = (values: Record<string, unknown>) => {
+    const otp = String(values.otp ?? '').trim();
+    return credentials && otp ? attempt({ ...credentials, otp }) : undefined;
+  };
+
+  const button = (label: string) => (
+    <Button type="submit" variant="contained" size="large" fullWidth disabled={busy} sx={{ mt: 2 }}>
+      {busy ? <CircularProgress size={22} color="inherit" /> : translate(label)}
+    </Button>
+  );
 
   return (
     <Box
@@ -49,23 +75,46 @@ export function LoginPage() {
             <LogoMark size={36} />
             <Typography variant="h6" component="div" fontWeight={700}>{translate('app.name')}</Typography>
           </Stack>
-          <Typography variant="h5" component="h1" gutterBottom>{translate('app.login.title')}</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.login.subtitle')}</Typography>
-          <Form onSubmit={submit} noValidate>
-            <TextInput
-              source="email"
-              type="email"
-              label="app.login.email"
-              autoComplete="username"
-              autoFocus
-              validate={required()}
-              variant="outlined"
-            />
-            <PasswordInput source="password" label="app.login.password" autoComplete="current-password" validate={required()} variant="outlined" />
-            <Button type="submit" variant="contained" size="large" fullWidth disabled={busy} sx={{ mt: 2 }}>
-              {busy ? <CircularProgress size={22} color="inherit" /> : translate('app.login.sign_in')}
-            </Button>
-          </Form>
+          {credentials ? (
+            <>
+              <Typography variant="h5" component="h1" gutterBottom>{translate('app.login.code_title')}</Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.login.code_subtitle')}</Typography>
+              <Form key="code" onSubmit={submitCode} noValidate>
+                <TextInput
+                  source="otp"
+                  label="app.login.code"
+                  helperText="app.login.code_help"
+                  autoComplete="one-time-code"
+                  autoFocus
+                  validate={required()}
+                  variant="outlined"
+                  slotProps={{ htmlInput: { maxLength: 64, spellCheck: false } }}
+                />
+                {button('app.login.verify')}
+              </Form>
+              <Link component="button" type="button" variant="body2" onClick={() => setCredentials(null)} sx={{ mt: 2 }}>
+                {translate('app.login.back')}
+              </Link>
+            </>
+          ) : (
+            <>
+              <Typography variant="h5" component="h1" gutterBottom>{translate('app.login.title')}</Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.login.subtitle')}</Typography>
+              <Form key="password" onSubmit={submitPassword} noValidate>
+                <TextInput
+                  source="email"
+                  type="email"
+                  label="app.login.email"
+                  autoComplete="username"
+                  autoFocus
+                  validate={required()}
+                  variant="outlined"
+                />
+                <PasswordInput source="password" label="app.login.password" autoComplete="current-password" validate={required()} variant="outlined" />
+                {button('app.login.sign_in')}
+              </Form>
+            </>
+          )}
         </CardContent>
       </Card>
     </Box>

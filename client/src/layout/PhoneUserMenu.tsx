@@ -6,6 +6,7 @@ import LightModeOutlinedIcon from '@mui/icons-material/LightModeOutlined';
 import { Divider, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { Logout, UserMenu, useLocales, useLocaleState, useTheme, useTranslate, useUserMenu } from 'react-admin';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem.tsx';
+import { TwoFactorMenuItem } from '../account/TwoFactorMenuItem.tsx';
 
 function LanguageItem({ code, name }: { code: string; name: string }) {
   const [locale, setLocale] = useLocaleState();
@@ -40,6 +41,7 @@ export function PhoneUserMenu() {
         <ThemeItem key="theme" />,
         <Divider key="divider" />,
         <ChangePasswordMenuItem key="password" />,
+        <TwoFactorMenuItem key="two-factor" />,
         <Logout key="logout" />,
       ]}
     </UserMenu>
