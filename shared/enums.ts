@@ -24,6 +24,16 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** What became of a signed processor event (docs/processor.md, "Storage first"). */
+export const PROCESSOR_EVENT_STATUSES = ['received', 'applied', 'parked', 'failed'] as const;
+export type ProcessorEventStatus = (typeof PROCESSOR_EVENT_STATUSES)[number];
+/** The event types the processor sends (docs/processor.md, "Types"). */
+export const PROCESSOR_EVENT_TYPES = [
+  'merchant.created', 'merchant.updated', 'payment_intent.created', 'payment.authorized', 'payment.captured',
+  'payment.failed', 'payment.cancelled', 'payment.voided', 'payment.settled', 'refund.succeeded', 'refund.failed',
+  'dispute.opened', 'dispute.won', 'dispute.lost', 'payout.created', 'payout.paid', 'payout.failed',
+] as const;
+export type ProcessorEventType = (typeof PROCESSOR_EVENT_TYPES)[number];
 export const LEDGER_SOURCE_TYPES = ['payment', 'refund', 'fee', 'dispute', 'payout', 'adjustment'] as const;
 
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];

@@ -7,6 +7,8 @@ import type { ResourceDefinition } from '../list/definition.ts';
 import { audit } from './audit/definition.ts';
 import { balances } from './balances/definition.ts';
 import { disputes } from './disputes/definition.ts';
+import { events } from './events/definition.ts';
+import { mountEventRoutes } from './events/routes.ts';
 import { mountDisputeRoutes } from './disputes/routes.ts';
 import { intents } from './intents/definition.ts';
 import { merchants } from './merchants/definition.ts';
@@ -44,6 +46,7 @@ export const resources: ResourceEntry[] = [
   { def: transactions, read: everyone },
   { def: users, read: admins, extra: mountUserRoutes },
   { def: audit, read: admins },
+  { def: events, read: admins, extra: mountEventRoutes },
 ];
 
 /** The definition of a resource by name (for code that reads a resource's list as the API does). */
