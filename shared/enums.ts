@@ -24,6 +24,8 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** Payouts still waiting for an admin's decision: approvable, declinable, in the approval queue. */
+export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const satisfies readonly (typeof PAYOUT_STATUSES)[number][];
 /** An outbox item: waiting to be delivered, delivered (the processor answered 2xx), or failed (an admin may retry it). */
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
 /** What an outbox item asks the processor to do (docs/processor.md, "Actions out: the outbox"). */
