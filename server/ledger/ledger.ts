@@ -115,9 +115,3 @@ export async function settleEntries(trx: Knex.Transaction, sourceId: string, at:
   }
   return settled;
 }
-
-/** The sum of a source's entries of one type (e.g. what a refund or payout has moved so far: 0 when nothing). */
-export async function sourceTotal(trx: Knex | Knex.Transaction, sourceType: LedgerSourceType, sourceId: string): Promise<number> {
-  const row = await trx('transactions').where({ source_type: sourceType, source_id: sourceId }).sum({ total: 'amount' }).first();
-  return Number(row?.total ?? 0);
-}

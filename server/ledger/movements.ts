@@ -24,8 +24,8 @@ export async function recordRefund(trx: Knex.Transaction, refund: Movable, at: s
 }
 
 /**
- * A refund the processor reports as failed gives its amount back: a second entry of +amount (the
- * debit is never edited), settled like the debit was.
+ * A refund the processor did not carry out (it reported it failed, or refused the request) gives
+ * the money back: a second entry of +amount, the first is never edited (docs/money.md).
  */
 export async function creditRefundFailed(trx: Knex.Transaction, refund: Movable, at: string): Promise<void> {
   await post(trx, [{
@@ -62,7 +62,7 @@ export async function debitPayout(trx: Knex.Transaction, payout: Movable & { pay
   });
 }
 
-/** A payout the processor could not pay gives the debited amount back to the available balance. */
+/** A payout that failed (the processor reported it, or refused to pay it) credits its debit back. */
 export async function creditPayoutFailed(trx: Knex.Transaction, payout: Movable & { payout_number: number }, at: string): Promise<void> {
   await post(trx, [{
     merchant_id: payout.merchant_id, currency: payout.currency, amount: payout.amount, source_type: 'payout',

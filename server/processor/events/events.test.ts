@@ -295,26 +295,6 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       await expectMoneyInvariants(t.db);
     });
 
-    it('a pending refund that held nothing (as the demo seed leaves them) is debited when it succeeds, and moves nothing when it fails', async () => {
-      const { s, m } = await merchantDelivered();
-      const { payment } = s.payment(m.id, { to: 'settled', amount: 10_000 });
-      for (const e of s.events.slice(1)) await deliver(t, e);
-      const refundRow = (id: string, amount: number) => ({
-        id, payment_id: payment.id, intent_id: payment.intent_id, merchant_id: m.id, amount, currency: 'USD', reason: 'other',
-        status: 'pending', created_by: null, created_at: t.clock.now.toISOString(),
-      });
-      const [succeeds, fails] = [newId('refund'), newId('refund')];
-      await t.db('refunds').insert([refundRow(succeeds, 3_000), refundRow(fails, 4_000)]);
-      const before = await balance(m.id);
-      s.refund(payment, 3_000, 'succeeded', succeeds);
-      s.refund(payment, 4_000, 'failed', fails);
-      for (const e of s.events.slice(-2)) expect((await deliver(t, e)).body.status).toBe('applied');
-      expect(Number((await balance(m.id)).available)).toBe(Number(before.available) - 3_000);
-      expect(Number((await t.db('payments').where('id', payment.id).first()).amount_refunded)).toBe(3_000);
-      expect(await ledger(fails)).toEqual([]);
-      await expectMoneyInvariants(t.db);
-    });
-
     it('payout.paid finishes an approved payout; payout.failed credits its debit back; a second outcome is stale', async () => {
       const s = new EventStream(planId);
       const paid = await t.db('payouts').where('id', await makePayout(t, { status: 'processing', amount: 7_000 })).first();

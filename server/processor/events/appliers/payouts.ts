@@ -5,8 +5,7 @@
 // approved here is refused for an admin to look at — the back office never asked for it.
 import { writeAudit } from '../../../audit/audit.ts';
 import { transition } from '../../../db/transition.ts';
-import { sourceTotal } from '../../../ledger/ledger.ts';
-import { creditPayoutFailed } from '../../../ledger/movements.ts';
+import { failPayout } from '../../../resources/payouts/service.ts';
 import { dataOf, PayoutData } from './data.ts';
 import { Contended, EventRejected, type Applier } from './types.ts';
 
@@ -40,15 +39,14 @@ export const applyPayoutOutcome: Applier = async ({ trx, event, actor }) => {
   if (!IN_FLIGHT.includes(payout.status)) {
     throw new EventRejected(`Payout #${payout.payout_number} is ${payout.status} here; the processor reports it ${outcome}, but it was never approved`);
   }
-  if (!(await transition(trx, 'payouts', p.id, IN_FLIGHT, { status: outcome, updated_at: actor.at }))) throw new Contended();
-  const amount = Number(payout.amount);
-  // What its approval debited (the ledger says; one debit per payout, docs/money.md) comes back.
-  const debited = -(await sourceTotal(trx, 'payout', payout.id));
-  if (outcome === 'failed' && debited > 0) {
-    await creditPayoutFailed(trx, { id: payout.id, merchant_id: payout.merchant_id, currency: payout.currency, amount: debited, payout_number: payout.payout_number }, actor.at);
+  if (outcome === 'failed') {
+    // Its debit credited back (resources/payouts/service.ts, as when the processor refuses it).
+    if (!(await failPayout(trx, p.id, `The processor reported it failed (event ${event.id})`, actor))) throw new Contended();
+    return;
   }
+  if (!(await transition(trx, 'payouts', p.id, IN_FLIGHT, { status: 'paid', updated_at: actor.at }))) throw new Contended();
   await writeAudit(trx, {
-    actorId: actor.id, action: `payout.${outcome}`, entity: 'payouts', entityId: p.id, at: actor.at,
-    detail: { event_id: event.id, from: payout.status, payout_number: payout.payout_number, amount, currency: payout.currency, credited: outcome === 'failed' ? debited : 0 },
+    actorId: actor.id, action: 'payout.paid', entity: 'payouts', entityId: p.id, at: actor.at,
+    detail: { event_id: event.id, from: payout.status, payout_number: payout.payout_number, amount: Number(payout.amount), currency: payout.currency },
   });
 };
