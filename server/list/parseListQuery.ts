@@ -90,6 +90,7 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
       if (typeof n !== 'number' || !Number.isInteger(n)) fail('must be a whole number (amounts are in minor units)');
       const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = spec;
       if ((n as number) < min || (n as number) > max) fail(`must be between ${min} and ${max}`);
+      if (spec.nonNegative && (n as number) < 0) fail('must not be negative');
       return n;
     }
     case 'boolean':
@@ -113,6 +114,7 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
     case 'id':
     case 'string':
       if (typeof value !== 'string' || value.length > 500) fail('must be a string');
+      if (spec.format && !spec.format.pattern.test(value as string)) fail(spec.format.message);
       return value;
   }
 }
@@ -173,6 +175,24 @@ function parseCondition(def: ResourceDefinition, key: string, value: unknown): F
   return { field, column, op, value: coerced };
 }
 
+/**
+ * A range whose lower end is above its upper end ("amount from 50 to 20") matches nothing: it is
+ * a slip, and answering with an empty list would hide it. Values of one field have one type
+ * (numbers, or ISO texts that compare in time order), so they compare directly.
+ */
+function refuseInvertedRanges(conditions: FilterCondition[], keys: string[]) {
+  conditions.forEach((low, i) => {
+    if (low.op !== 'gte' && low.op !== 'gt') return;
+    conditions.forEach((high, j) => {
+      if (high.field !== low.field || (high.op !== 'lte' && high.op !== 'lt')) return;
+      const [a, b] = [low.value as number | string, high.value as number | string];
+      if (a > b || (a === b && (low.op === 'gt' || high.op === 'lt'))) {
+        throw badRequest(`Filter "${keys[i]}" is above "${keys[j]}": the range is empty`, { [keys[j]]: `must not be less than ${keys[i]}` });
+      }
+    });
+  });
+}
+
 export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHeader?: string): ListQuery {
   for (const key of Object.keys(query)) {
     if (!['sort', 'range', 'filter'].includes(key)) throw badRequest(`Unknown query parameter "${key}"`);
@@ -182,6 +202,7 @@ export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHe
     throw badRequest('"filter" must be a JSON object');
   }
   const conditions: FilterCondition[] = [];
+  const keys: string[] = [];
   let q: string | undefined;
   for (const [key, value] of Object.entries(filter as Record<string, unknown>)) {
     if (key === 'q') {
@@ -191,7 +212,9 @@ export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHe
       continue;
     }
     conditions.push(parseCondition(def, key, value));
+    keys.push(key);
   }
+  refuseInvertedRanges(conditions, keys);
   const idList = conditions.find((c) => c.field === 'id' && c.op === 'in');
   return {
     sort: parseSort(def, query.sort),
