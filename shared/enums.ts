@@ -24,6 +24,8 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** Payouts still waiting for an admin's decision: approvable, declinable, in the approval queue. */
+export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const satisfies readonly (typeof PAYOUT_STATUSES)[number][];
 export const LEDGER_SOURCE_TYPES = ['payment', 'refund', 'fee', 'dispute', 'payout', 'adjustment'] as const;
 
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
+import { OPEN_PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
 import { conflict, notFound } from '../../errors.ts';
@@ -22,7 +23,7 @@ export const PayoutDecline = z.object({
     .min(1, 'A reason is required to decline a payout').max(500),
 });
 
-const OPEN = ['pending', 'pending_second_approval'] as const;
+const OPEN = OPEN_PAYOUT_STATUSES;
 
 interface Payout {
   id: string;
