@@ -108,6 +108,7 @@ describe('parseListQuery', () => {
     [{ filter: '{"amount_between":5}' }, /Unknown filter/],
     [{ filter: '{"amount_gte":5000,"amount_lte":2000}' }, /"amount_gte" is above "amount_lte": the range is empty/],
     [{ filter: '{"amount_gt":20,"amount_lt":10}' }, /the range is empty/],
+    [{ filter: '{"created_at_gt":"2026-11-05T10:00:00Z","created_at_lte":"2026-11-05T09:59:59Z"}' }, /the range is empty/],
     [{ filter: '{"created_at_gte":"2026-11-05","created_at_lte":"2026-11-04"}' }, /the range is empty/],
     [{ filter: '{"amount_gte":-1}' }, /must not be negative/],
     [{ filter: '{"fee_amount":-500}' }, /must not be negative/],

@@ -176,17 +176,19 @@ function parseCondition(def: ResourceDefinition, key: string, value: unknown): F
 }
 
 /**
- * A range whose lower end is above its upper end ("amount from 50 to 20") matches nothing: it is
- * a slip, and answering with an empty list would hide it. Values of one field have one type
- * (numbers, or ISO texts that compare in time order), so they compare directly.
+ * A range whose lower end is above its upper end ("amount from 50 to 20", "from 5 Nov to 4 Nov")
+ * matches nothing: it is a slip, and answering with an empty list would hide it. The values are
+ * compared as typed (a bare date as the start of its day), before a "≤ day" becomes "< next day".
  */
-function refuseInvertedRanges(conditions: FilterCondition[], keys: string[]) {
+function refuseInvertedRanges(def: ResourceDefinition, filter: Record<string, unknown>, conditions: FilterCondition[], keys: string[]) {
+  const typed = (i: number) => coerceValue(keys[i], def.fields[conditions[i].field], filter[keys[i]]) as number | string;
+  const isLow = (key: string) => key.endsWith('_gte') || key.endsWith('_gt');
+  const isHigh = (key: string) => key.endsWith('_lte') || key.endsWith('_lt');
   conditions.forEach((low, i) => {
-    if (low.op !== 'gte' && low.op !== 'gt') return;
+    if (!isLow(keys[i]) || Array.isArray(filter[keys[i]])) return;
     conditions.forEach((high, j) => {
-      if (high.field !== low.field || (high.op !== 'lte' && high.op !== 'lt')) return;
-      const [a, b] = [low.value as number | string, high.value as number | string];
-      if (a > b || (a === b && (low.op === 'gt' || high.op === 'lt'))) {
+      if (high.field !== low.field || !isHigh(keys[j])) return;
+      if (typed(i) > typed(j)) {
         throw badRequest(`Filter "${keys[i]}" is above "${keys[j]}": the range is empty`, { [keys[j]]: `must not be less than ${keys[i]}` });
       }
     });
@@ -214,7 +216,7 @@ export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHe
     conditions.push(parseCondition(def, key, value));
     keys.push(key);
   }
-  refuseInvertedRanges(conditions, keys);
+  refuseInvertedRanges(def, filter as Record<string, unknown>, conditions, keys);
   const idList = conditions.find((c) => c.field === 'id' && c.op === 'in');
   return {
     sort: parseSort(def, query.sort),
