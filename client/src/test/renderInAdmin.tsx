@@ -12,6 +12,7 @@ import en from '../i18n/en.ts';
 import es from '../i18n/es.ts';
 import pt from '../i18n/pt.ts';
 import { canDo } from '../permissions.ts';
+import { RESOURCES } from '../resources/registry.ts';
 import { lightTheme } from '../theme.ts';
 
 const MESSAGES: Record<string, any> = { en, es, pt };
@@ -33,13 +34,12 @@ export function fakeAuth(role: Role, asked: AccessQuestion[] = []): AuthProvider
   };
 }
 
-const RESOURCES = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
-const definitions = Object.fromEntries(RESOURCES.map((name) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
+const definitions = Object.fromEntries(RESOURCES.map(({ name }) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
 
 export function renderInAdmin(
   ui: ReactNode,
   opts: {
-    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string) => void;
+    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string, search: string) => void;
     /** Where the memory router starts (for views that read their id from the URL). */
     path?: string;
   } = {},
@@ -62,7 +62,7 @@ export function renderInAdmin(
     await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   };
   const rendered = render(
-    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname)} initialEntries={opts.path ? [opts.path] : undefined}>
+    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname, l.search)} initialEntries={opts.path ? [opts.path] : undefined}>
       <AdminContext
         dataProvider={(opts.dataProvider ?? {}) as DataProvider}
         authProvider={fakeAuth(opts.role ?? 'admin', asked)}
