@@ -22,7 +22,9 @@ const streamPlan = fc.record({
 });
 
 /** A stream from a plan: refunds and disputes only on captured payments, never more than the payment together. */
-function build(planId: string, plan: fc.infer<typeof streamPlan>): TestEvent[] {
+type StreamPlan = typeof streamPlan extends fc.Arbitrary<infer P> ? P : never;
+
+function build(planId: string, plan: StreamPlan): TestEvent[] {
   const s = new EventStream(planId);
   const m = s.merchant();
   for (const p of plan.payments) {
