@@ -10,6 +10,7 @@ const DISPUTE_WORKERS: readonly Role[] = ['support', 'admin'];
 /** Reading: lists, detail views and exports. */
 const READERS: Record<string, readonly Role[]> = {
   users: ADMINS,
+  admin_grants: ADMINS,
   audit: ADMINS,
 };
 
@@ -24,6 +25,7 @@ const ACTIONS: Record<string, Record<string, readonly Role[]>> = {
   },
   merchants: { edit: ADMINS },
   users: { create: ADMINS, edit: ADMINS },
+  admin_grants: { approve: ADMINS, reject: ADMINS },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

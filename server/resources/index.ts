@@ -4,6 +4,8 @@ import type { Router } from 'express';
 import type { Role } from '../../shared/enums.ts';
 import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
+import { adminGrants } from './adminGrants/definition.ts';
+import { mountAdminGrantRoutes } from './adminGrants/routes.ts';
 import { audit } from './audit/definition.ts';
 import { balances } from './balances/definition.ts';
 import { disputes } from './disputes/definition.ts';
@@ -43,6 +45,7 @@ export const resources: ResourceEntry[] = [
   { def: balances, read: everyone },
   { def: transactions, read: everyone },
   { def: users, read: admins, extra: mountUserRoutes },
+  { def: adminGrants, read: admins, extra: mountAdminGrantRoutes },
   { def: audit, read: admins },
 ];
 
