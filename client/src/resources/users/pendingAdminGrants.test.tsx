@@ -20,7 +20,7 @@ const GRANTS = [
 
 function renderPanel(grants: typeof GRANTS, locale?: string) {
   const decideAdminGrant = vi.fn(async (id: string) => ({ ...grants.find((g) => g.id === id)!, status: 'approved' }));
-  const getList = vi.fn(async () => ({ data: grants, total: grants.length }));
+  const getList = vi.fn(async (): Promise<any> => ({ data: grants, total: grants.length }));
   renderInAdmin(<PendingAdminGrants />, {
     locale,
     dataProvider: {
