@@ -15,6 +15,7 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
   users: ADMINS,
   admin_grants: ADMINS,
   audit: ADMINS,
+  events: ADMINS,
 };
 
 /** Everything beyond reading, per resource and action name. Unlisted actions are refused. */
@@ -29,6 +30,7 @@ export const ACTIONS = {
   merchants: { edit: ADMINS },
   users: { create: ADMINS, edit: ADMINS },
   admin_grants: { approve: ADMINS, reject: ADMINS },
+  events: { retry: ADMINS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Actions = typeof ACTIONS;
