@@ -8,7 +8,11 @@ import * as listIndexes from './20261123_05_list_indexes.ts';
 import * as pgTextByteOrder from './20261123_06_pg_text_byte_order.ts';
 import * as paymentsAmountChargedBack from './20261130_41_payments_amount_charged_back.ts';
 import * as paymentDisplayStatus from './20261130_71_payment_display_status.ts';
-import * as adminMfa from './20261130_91_admin_mfa.ts';
+import * as processorEvents from './20261201_10_processor_events.ts';
+import * as outbox from './20261201_20_outbox.ts';
+import * as adminGrants from './20261201_40_admin_grants.ts';
+import * as paymentsAuthCode from './20261201_61_payments_auth_code.ts';
+import * as adminMfa from './20261201_91_admin_mfa.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122_01_initial_schema': initialSchema,
@@ -18,7 +22,11 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123_06_pg_text_byte_order': pgTextByteOrder,
   '20261130_41_payments_amount_charged_back': paymentsAmountChargedBack,
   '20261130_71_payment_display_status': paymentDisplayStatus,
-  '20261130_91_admin_mfa': adminMfa,
+  '20261201_10_processor_events': processorEvents,
+  '20261201_20_outbox': outbox,
+  '20261201_40_admin_grants': adminGrants,
+  '20261201_61_payments_auth_code': paymentsAuthCode,
+  '20261201_91_admin_mfa': adminMfa,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

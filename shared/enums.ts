@@ -4,6 +4,12 @@
 export const ROLES = ['operator', 'support', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A request that a user become an active admin (docs/security.md, "Dual control"). */
+export const ADMIN_GRANT_KINDS = ['create', 'promote', 'enable'] as const;
+export const ADMIN_GRANT_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type AdminGrantKind = (typeof ADMIN_GRANT_KINDS)[number];
+export type AdminGrantStatus = (typeof ADMIN_GRANT_STATUSES)[number];
+
 export const MERCHANT_STATUSES = ['active', 'suspended', 'closed'] as const;
 export const PLAN_TYPES = ['FLAT_RATE', 'INTERCHANGE_PLUS', 'TIERED'] as const;
 export const INTENT_STATUSES = ['created', 'pending', 'uncaptured', 'captured', 'cancelled', 'failed'] as const;
@@ -24,6 +30,22 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** What became of a signed processor event (docs/processor.md, "Storage first"). */
+export const PROCESSOR_EVENT_STATUSES = ['received', 'applied', 'parked', 'failed'] as const;
+export type ProcessorEventStatus = (typeof PROCESSOR_EVENT_STATUSES)[number];
+/** The event types the processor sends (docs/processor.md, "Types"). */
+export const PROCESSOR_EVENT_TYPES = [
+  'merchant.created', 'merchant.updated', 'payment_intent.created', 'payment.authorized', 'payment.captured',
+  'payment.failed', 'payment.cancelled', 'payment.voided', 'payment.settled', 'refund.succeeded', 'refund.failed',
+  'dispute.opened', 'dispute.won', 'dispute.lost', 'payout.created', 'payout.paid', 'payout.failed',
+] as const;
+export type ProcessorEventType = (typeof PROCESSOR_EVENT_TYPES)[number];
+/** Payouts still waiting for an admin's decision: approvable, declinable, in the approval queue. */
+export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const satisfies readonly (typeof PAYOUT_STATUSES)[number][];
+/** An outbox item: waiting to be delivered, delivered (the processor answered 2xx), or failed (an admin may retry it). */
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/** What an outbox item asks the processor to do (docs/processor.md, "Actions out: the outbox"). */
+export const OUTBOX_KINDS = ['refund.create', 'payout.approve', 'payout.decline', 'dispute.submit', 'dispute.accept'] as const;
 export const LEDGER_SOURCE_TYPES = ['payment', 'refund', 'fee', 'dispute', 'payout', 'adjustment'] as const;
 
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
@@ -36,6 +58,8 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 
 /** Dispute reason codes (card-network style) with their plain-language reason. */

@@ -11,10 +11,12 @@ export const ID_PREFIXES = {
   payout: 'po',
   transaction: 'txn',
   user: 'usr',
+  adminGrant: 'agr',
   note: 'dpn',
   attachment: 'dpa',
   audit: 'aud',
   event: 'evt',
+  outbox: 'obx',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

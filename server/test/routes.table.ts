@@ -8,6 +8,8 @@
 // body should be valid for the callers allowed to make it and harmless to repeat.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/enums.ts';
+import { newId } from '../../shared/ids.ts';
+import { isoNow } from '../context.ts';
 import { freshPayment, makeDispute, makePayout, PNG } from '../test/moneyFixtures.ts';
 import type { TestApp } from '../test/harness.ts';
 
@@ -35,6 +37,15 @@ export const FIXTURE_RECORDS = {
   declinedPayout: (t: TestApp) => makePayout(t, { status: 'declined' }),
   openDispute: (t: TestApp) => makeDispute(t),
   closedDispute: (t: TestApp) => makeDispute(t, { status: 'won' }),
+  decidedAdminGrant: async (t: TestApp) => {
+    const id = newId('adminGrant');
+    const at = isoNow(t.ctx);
+    await t.db('admin_grants').insert({
+      id, user_id: t.users.support.id, kind: 'promote', changes: JSON.stringify({ role: 'admin' }), status: 'rejected',
+      requested_by: t.users.admin.id, requested_at: at, decided_by: t.users.admin.id, decided_at: at,
+    });
+    return id;
+  },
   closedDisputeAttachment: async (t: TestApp, made: Record<string, string>) =>
     (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id')).id as string,
 } satisfies Record<string, (t: TestApp, made: Record<string, string>) => Promise<string>>;
@@ -175,7 +186,9 @@ export const ROUTES: RouteCase[] = [
   ...readRows('balances', EVERYONE),
   ...readRows('transactions', EVERYONE),
   ...readRows('users', ADMINS),
+  ...readRows('admin_grants', ADMINS),
   ...readRows('audit', ADMINS),
+  ...readRows('events', ADMINS),
 
   // app-bar search: every signed-in role (what each role finds: server/search/search.test.ts)
   { route: 'GET /api/search', path: (f) => `/api/search?q=${encodeURIComponent(f.first.payments.id)}`, expect: signedIn(200) },
@@ -222,6 +235,10 @@ export const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 200),
     fuzz: { body: true, strings: false },
   },
+
+  // admin grants (docs/security.md, "Dual control"): aimed at a decided grant, so nothing changes
+  { route: 'POST /api/admin_grants/:id/approve', case: 'already decided', path: (f) => `/api/admin_grants/${f.records.decidedAdminGrant}/approve`, expect: only(ADMINS, 409) },
+  { route: 'POST /api/admin_grants/:id/reject', case: 'already decided', path: (f) => `/api/admin_grants/${f.records.decidedAdminGrant}/reject`, expect: only(ADMINS, 409) },
 
   // money actions (docs/api.md, "Actions")
   {
@@ -322,5 +339,11 @@ export const ROUTES: RouteCase[] = [
   { route: 'DELETE /api/users/:id', case: 'must not exist', path: (f) => `/api/users/${f.users['support2@example.com'].id}`, expect: only(ADMINS, 404) },
   { route: 'POST /api/merchants', case: 'must not exist', path: () => '/api/merchants', body: () => ({ name: 'x' }), expect: only(EVERYONE, 404) },
   { route: 'DELETE /api/merchants/:id', case: 'must not exist', path: (f) => `/api/merchants/${f.first.merchants.id}`, expect: only(EVERYONE, 404) },
+  // Server to server: no session counts, only a signature (server/processor/events/events.test.ts).
+  { route: 'POST /api/processor/events', case: 'unsigned', path: () => '/api/processor/events', body: () => ({ id: 'evt_1', type: 'payment.captured', created_at: '2026-11-21T00:00:00.000Z', data: { id: 'py_1' } }), expect: all(401) },
+  // The fixture's event is failed (an unknown type), and stays failed when retried.
+  { route: 'POST /api/events/:id/retry', path: (f) => `/api/events/${f.first.events.id}/retry`, expect: only(ADMINS, 200) },
+  { route: 'POST /api/events/:id/retry', case: 'missing id', path: () => '/api/events/evt_00000000000000000000000000/retry', expect: only(ADMINS, 404) },
+  { route: 'DELETE /api/events/:id', case: 'must not exist', path: (f) => `/api/events/${f.first.events.id}`, expect: only(ADMINS, 404) },
   { route: 'GET /api/nope', case: 'unknown route', path: () => '/api/nope', expect: signedIn(404) },
 ];

@@ -116,6 +116,9 @@ export const appEn = {
       too_short: 'Type at least 2 characters',
       error: 'Search failed: %{message}',
       hint: 'Press Enter to search',
+      see_all: 'See all %{count} %{name}',
+      more_than: 'more than %{count}',
+      due: 'due %{day}',
     },
     list: {
       empty_title: 'No %{name} yet',
@@ -153,6 +156,10 @@ export const appEn = {
       overdue: 'Overdue',
       assigned_to_me: 'Assigned to me',
       refunds_disputes: 'Refunds and disputes',
+      error_negative: 'Must not be negative',
+      error_range: '“From” is above “to”',
+      error_last4: 'The last 4 digits: 4 numbers',
+      card_last4: 'Card last 4',
     },
     field: {
       copy: 'Copy',

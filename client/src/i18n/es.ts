@@ -116,6 +116,9 @@ const appEs: AppMessages = {
       too_short: 'Escriba al menos 2 caracteres',
       error: 'La búsqueda falló: %{message}',
       hint: 'Pulse Intro para buscar',
+      see_all: 'Ver la lista: %{count} %{name}',
+      more_than: 'más de %{count}',
+      due: 'vence el %{day}',
     },
     list: {
       empty_title: 'Todavía no hay %{name}',
@@ -153,6 +156,10 @@ const appEs: AppMessages = {
       overdue: 'Vencidas',
       assigned_to_me: 'Asignadas a mí',
       refunds_disputes: 'Reembolsos y disputas',
+      error_negative: 'No puede ser negativo',
+      error_range: '«Desde» es mayor que «hasta»',
+      error_last4: 'Los últimos 4 dígitos: 4 números',
+      card_last4: 'Últimos 4 de la tarjeta',
     },
     field: {
       copy: 'Copiar',

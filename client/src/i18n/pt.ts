@@ -116,6 +116,9 @@ const appPt: AppMessages = {
       too_short: 'Digite pelo menos 2 caracteres',
       error: 'A busca falhou: %{message}',
       hint: 'Pressione Enter para buscar',
+      see_all: 'Ver a lista: %{count} %{name}',
+      more_than: 'mais de %{count}',
+      due: 'vence em %{day}',
     },
     list: {
       empty_title: 'Ainda não há %{name}',
@@ -153,6 +156,10 @@ const appPt: AppMessages = {
       overdue: 'Vencidas',
       assigned_to_me: 'Atribuídas a mim',
       refunds_disputes: 'Reembolsos e disputas',
+      error_negative: 'Não pode ser negativo',
+      error_range: '“De” é maior que “até”',
+      error_last4: 'Os últimos 4 dígitos: 4 números',
+      card_last4: 'Últimos 4 do cartão',
     },
     field: {
       copy: 'Copiar',

@@ -1,6 +1,7 @@
 // Renders a component inside react-admin's contexts (data, auth, i18n, theme, a memory router
 // and in-memory store), the way the app does, with fakes the test controls.
-import { render } from '@testing-library/react';
+import { act, configure, render, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { ReactNode } from 'react';
 import {
@@ -11,11 +12,18 @@ import en from '../i18n/en.ts';
 import es from '../i18n/es.ts';
 import pt from '../i18n/pt.ts';
 import { canDo } from '../permissions.ts';
+import { RESOURCES } from '../resources/registry.ts';
 import { lightTheme } from '../theme.ts';
+
+// findBy*/waitFor give up after 1 s by default; a lazy view's first render on a busy two-core CI
+// machine can take longer. Waiting longer costs nothing when the test passes.
+configure({ asyncUtilTimeout: 5000 });
 
 const MESSAGES: Record<string, any> = { en, es, pt };
 
-export function fakeAuth(role: Role): AuthProvider {
+type AccessQuestion = { resource?: string; action?: string };
+
+export function fakeAuth(role: Role, asked: AccessQuestion[] = []): AuthProvider {
   return {
     login: async () => undefined,
     logout: async () => undefined,
@@ -23,17 +31,19 @@ export function fakeAuth(role: Role): AuthProvider {
     checkError: async () => undefined,
     getIdentity: async () => ({ id: `usr_${role}`, fullName: `${role} user` }),
     getPermissions: async () => role,
-    canAccess: async ({ resource, action }) => canDo(role, resource, action),
+    canAccess: async ({ resource, action }) => {
+      asked.push({ resource, action });
+      return canDo(role, resource, action);
+    },
   };
 }
 
-const RESOURCES = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
-const definitions = Object.fromEntries(RESOURCES.map((name) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
+const definitions = Object.fromEntries(RESOURCES.map(({ name }) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
 
 export function renderInAdmin(
   ui: ReactNode,
   opts: {
-    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string) => void;
+    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string, search: string) => void;
     /** Where the memory router starts (for views that read their id from the URL). */
     path?: string;
   } = {},
@@ -41,11 +51,26 @@ export function renderInAdmin(
   const i18nProvider = polyglotI18nProvider((l) => MESSAGES[l] ?? en, opts.locale ?? 'en', [
     { locale: 'en', name: 'English' }, { locale: 'es', name: 'Español' }, { locale: 'pt', name: 'Português' },
   ]);
-  return render(
-    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname)} initialEntries={opts.path ? [opts.path] : undefined}>
+  const asked: AccessQuestion[] = [];
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  /**
+   * Resolves once the view has asked for `resource`/`action` and every question has been answered
+   * and rendered — the moment a "not offered to this role" check means something.
+   */
+  const accessAnswered = async (resource: string, action: string) => {
+    await waitFor(() => {
+      if (!asked.some((q) => q.resource === resource && q.action === action)) throw new Error(`canAccess(${resource}, ${action}) was never asked`);
+      if (queryClient.isFetching() > 0) throw new Error('permission checks still pending');
+    });
+    // react-query hands results to components on the next macrotask: let that render happen.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  };
+  const rendered = render(
+    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname, l.search)} initialEntries={opts.path ? [opts.path] : undefined}>
       <AdminContext
         dataProvider={(opts.dataProvider ?? {}) as DataProvider}
-        authProvider={fakeAuth(opts.role ?? 'admin')}
+        authProvider={fakeAuth(opts.role ?? 'admin', asked)}
+        queryClient={queryClient}
         i18nProvider={i18nProvider}
         store={memoryStore()}
         theme={lightTheme}
@@ -54,4 +79,5 @@ export function renderInAdmin(
       </AdminContext>
     </TestMemoryRouter>,
   );
+  return { ...rendered, accessAnswered };
 }

@@ -3,7 +3,7 @@
 //     `mfa_enrolment_required: true` (the SPA sends the admin to the set-up page) — and a session
 //     that proved the second factor at least once (a session from before the enrolment gets
 //     `step_up_required: true`);
-//   - a payout decision and any change to users: a proof within the last STEP_UP_MS — otherwise
+//   - a payout decision and any change to users (users, admin grants): a proof within the last STEP_UP_MS — otherwise
 //     403 with `step_up_required: true`; the SPA asks for a code (POST /api/auth/step-up) and
 //     retries. Checked before the idempotency machinery, so the refusal is never stored as the
 //     answer to the Idempotency-Key and the retry with the same key runs.
@@ -33,6 +33,12 @@ export function requireAdminMfa(req: Request, _res: Response, next: NextFunction
 /** Whether a session verified at `verifiedAt` is still freshly verified at `now`. */
 export const freshlyVerified = (verifiedAt: string | null, now: Date): boolean =>
   verifiedAt !== null && now.getTime() - Date.parse(verifiedAt) < STEP_UP_MS;
+
+/** Every write through a router (reads and exports pass): users and admin grants, so any change to users. */
+export function requireStepUpForWrites(ctx: Pick<AppContext, 'now'>) {
+  const stepUp = requireStepUp(ctx);
+  return (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' || req.method === 'HEAD' ? next() : stepUp(req, res, next));
+}
 
 /** A sensitive action: the session proved the second factor within the last five minutes. */
 export function requireStepUp(ctx: Pick<AppContext, 'now'>) {

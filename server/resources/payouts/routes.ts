@@ -1,6 +1,7 @@
 // POST /api/payouts/:id/approve and /decline — admins only, with a fresh second-factor proof
 // (step-up, checked before the Idempotency-Key is claimed); Idempotency-Key honoured.
 import type { Router } from 'express';
+import { rolesFor } from '../../../shared/permissions.ts';
 import { allow } from '../../auth/middleware.ts';
 import { requireStepUp } from '../../auth/mfa/stepUp.ts';
 import type { AppContext } from '../../context.ts';
@@ -12,15 +13,15 @@ import { payouts } from './definition.ts';
 import { approvePayout, declinePayout, PayoutDecline } from './service.ts';
 
 export function mountPayoutRoutes(router: Router, ctx: AppContext): void {
-  const admins = [allow('admin'), requireStepUp(ctx)];
+  const stepUp = requireStepUp(ctx);
 
-  router.post('/:id/approve', ...admins, action(ctx, async (trx, req) => {
+  router.post('/:id/approve', allow(...rolesFor('payouts', 'approve')), stepUp, action(ctx, async (trx, req) => {
     const id = String(req.params.id);
     await approvePayout(trx, id, actorOf(ctx, req), { dualApprovalMinor: ctx.config.PAYOUT_DUAL_APPROVAL_MINOR });
     return { status: 200, body: await fetchOne(trx, payouts, id) };
   }));
 
-  router.post('/:id/decline', ...admins, action(ctx, async (trx, req) => {
+  router.post('/:id/decline', allow(...rolesFor('payouts', 'decline')), stepUp, action(ctx, async (trx, req) => {
     const id = String(req.params.id);
     const { reason } = parseBody(PayoutDecline, req.body);
     await declinePayout(trx, id, reason, actorOf(ctx, req));

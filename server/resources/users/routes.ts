@@ -1,9 +1,9 @@
 // POST /api/users creates a user, PUT /api/users/:id changes name, role and disabled — admins only
 // (the users resource is read by admins alone, and its router checks that first), and every
 // change to users with a fresh second-factor proof (step-up).
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { currentUser } from '../../auth/middleware.ts';
-import { requireStepUp } from '../../auth/mfa/stepUp.ts';
+import { requireStepUpForWrites } from '../../auth/mfa/stepUp.ts';
 import { isoNow, type AppContext } from '../../context.ts';
 import { parseBody } from '../../http/validate.ts';
 import { fetchOne } from '../../list/listQuery.ts';
@@ -13,8 +13,7 @@ import { createUser, updateUser, UserCreate, UserUpdate } from './service.ts';
 
 export function mountUserRoutes(router: Router, ctx: AppContext): void {
   // Any write under /api/users, also one added later; reads and exports pass.
-  const stepUp = requireStepUp(ctx);
-  router.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' || req.method === 'HEAD' ? next() : stepUp(req, res, next)));
+  router.use(requireStepUpForWrites(ctx));
 
   router.post('/', async (req: Request, res: Response) => {
     const input = parseBody(UserCreate, req.body);

@@ -2,7 +2,7 @@
 // The dispute workspace: the countdown to the end of the due day (UTC), red under 72 hours and
 // "Overdue" after; and Submit, which stays disabled — saying what is missing — until the
 // response is saved and evidence attached, the rules the server applies.
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RecordContextProvider } from 'react-admin';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderInAdmin } from '../../test/renderInAdmin.tsx';
@@ -55,7 +55,7 @@ const attachment = {
 
 function workspace(record: typeof dispute, attachments: unknown[], role: 'support' | 'operator' = 'support') {
   const update = vi.fn(async (_resource: string, params: { data: Record<string, unknown> }) => ({ data: { ...record, ...params.data } }));
-  renderInAdmin(
+  const { accessAnswered } = renderInAdmin(
     <RecordContextProvider value={record}>
       <DisputeWorkProvider>
         <DisputeActions />
@@ -72,7 +72,7 @@ function workspace(record: typeof dispute, attachments: unknown[], role: 'suppor
       },
     },
   );
-  return { update };
+  return { update, accessAnswered };
 }
 
 const submitButton = () => screen.getByTestId('submit-response') as HTMLButtonElement;
@@ -119,9 +119,10 @@ describe('submitting a dispute response', () => {
   });
 
   it('is not offered to operators, who read the response only', async () => {
-    workspace({ ...dispute, response_text: 'Delivered and signed for.' }, [attachment], 'operator');
+    const { accessAnswered } = workspace({ ...dispute, response_text: 'Delivered and signed for.' }, [attachment], 'operator');
     expect(await screen.findByText('Delivered and signed for.')).toBeTruthy();
-    await act(() => new Promise((r) => setTimeout(r, 100)));
+    await accessAnswered('disputes', 'submit');
+    await accessAnswered('disputes', 'edit');
     expect(screen.queryByTestId('submit-response')).toBeNull();
     expect(screen.queryByTestId('response-text')).toBeNull();
   });

@@ -14,7 +14,7 @@ const PLANS = [
 ];
 
 function renderButton(role: 'admin' | 'operator' | 'support', update = vi.fn(async (_r: string, { id, data }: any) => ({ data: { ...MERCHANT, ...data, id } }))) {
-  renderInAdmin(
+  const { accessAnswered } = renderInAdmin(
     <ResourceContextProvider value="merchants">
       <RecordContextProvider value={MERCHANT}>
         <span>merchant page</span>
@@ -23,22 +23,21 @@ function renderButton(role: 'admin' | 'operator' | 'support', update = vi.fn(asy
     </ResourceContextProvider>,
     { role, dataProvider: { getList: async (): Promise<any> => ({ data: PLANS, total: PLANS.length }), update } },
   );
-  return update;
+  return { update, accessAnswered };
 }
 
 describe('merchant status and plan', () => {
   for (const role of ['operator', 'support'] as const) {
     it(`is not offered to ${role}s`, async () => {
-      renderButton(role);
+      const { accessAnswered } = renderButton(role);
       await screen.findByText('merchant page');
-      // canAccess answers asynchronously: give it the time it takes an admin's button to appear.
-      await new Promise((r) => setTimeout(r, 100));
+      await accessAnswered('merchants', 'edit');
       expect(screen.queryByRole('button', { name: 'Status and plan' })).toBeNull();
     });
   }
 
   it('lets an admin suspend a merchant after reading what it means', async () => {
-    const update = renderButton('admin');
+    const { update } = renderButton('admin');
     fireEvent.click(await screen.findByRole('button', { name: 'Status and plan' }));
     const dialog = await screen.findByRole('dialog');
     const apply = within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement;
@@ -55,7 +54,7 @@ describe('merchant status and plan', () => {
   });
 
   it('explains a plan change and sends only the plan', async () => {
-    const update = renderButton('admin');
+    const { update } = renderButton('admin');
     fireEvent.click(await screen.findByRole('button', { name: 'Status and plan' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.mouseDown(await within(dialog).findByRole('combobox', { name: 'Plan' }));
