@@ -55,10 +55,10 @@ describe('two-factor sign-in', () => {
     await stepUp.getByRole('button', { name: 'Verify and continue' }).click();
     await stepUp.waitFor({ state: 'detached' });
     await approve.waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('approved');
+    await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('processing');
 
     // One approval, one debit, and the retry was the same request: one key for both attempts.
-    expect((await t.db('payouts').where('id', payoutId).first()).status).toBe('approved');
+    expect((await t.db('payouts').where('id', payoutId).first()).status).toBe('processing');
     expect(await t.db('transactions').where({ source_type: 'payout', source_id: payoutId })).toHaveLength(1);
     const keys = await t.db('idempotency_keys').where('route', `POST /api/payouts/${payoutId}/approve`);
     expect(keys).toHaveLength(1);

@@ -47,7 +47,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
 
   /** A user enrolled through the API; returns the secret and the recovery codes. */
   async function enrolThroughApi(email: string) {
-    const agent = await login(t.app, email);
+    const agent = await login(t.app, email, DEMO_PASSWORD, { enrolAdmin: false });
     const start = await agent.post('/api/auth/mfa/enrol');
     expect(start.status).toBe(200);
     rememberTotpSecret(email, start.body.secret);
@@ -166,7 +166,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
     it('When an admin without a second factor signs in, then only enrolment is open to them, with a flag the SPA routes on', async () => {
       const email = `enrol-${engine}@example.com`;
       await newAdmin(email);
-      const agent = await login(t.app, email);
+      const agent = await login(t.app, email, DEMO_PASSWORD, { enrolAdmin: false });
       const me = await agent.get('/api/auth/me');
       expect(me.body).toMatchObject({ role: 'admin', mfa_enabled: false, mfa_enrolment_required: true });
       for (const path of ['/api/payments', '/api/users', '/api/audit', '/api/stats/overview']) {
@@ -182,8 +182,8 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
     it('enrols with a QR code and a manual key, confirmed by a first code; recovery codes once, stored hashed; the secret never again', async () => {
       const email = `flow-${engine}@example.com`;
       const id = await newAdmin(email);
-      const agent = await login(t.app, email);
-      const before = await login(t.app, email); // another browser, signed in before the enrolment
+      const agent = await login(t.app, email, DEMO_PASSWORD, { enrolAdmin: false });
+      const before = await login(t.app, email, DEMO_PASSWORD, { enrolAdmin: false }); // another browser, signed in before the enrolment
 
       // Confirming before starting: nothing to confirm.
       expect((await agent.post('/api/auth/mfa/confirm').send({ otp: '123456' })).status).toBe(409);
@@ -303,7 +303,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       const retried = await agent.post(`/api/payouts/${payout}/approve`).set('Idempotency-Key', key);
       expect(retried.status).toBe(200);
       expect(retried.headers['idempotent-replayed']).toBeUndefined();
-      expect(retried.body.status).toBe('approved');
+      expect(retried.body.status).toBe('processing'); // approved, and sent to the processor (docs/processor.md)
       const replay = await agent.post(`/api/payouts/${payout}/approve`).set('Idempotency-Key', key);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(await auditRows('mfa.step_up', t.users.admin.id)).not.toHaveLength(0);
