@@ -32,6 +32,8 @@ const schema = z.object({
     },
     'must be one secret of at least 16 characters, or two separated by a comma during a rotation',
   ).optional(),
+  // The events endpoint's rate limit, per source address (docs/processor.md); bursts of twice this pass.
+  PROCESSOR_EVENTS_PER_SECOND: z.coerce.number().int().positive().default(1000),
   // The outbox worker (docs/processor.md, "Actions out"): attempts before an item is `failed` and
   // waits for an admin; the backoff between attempts (exponential from BASE, capped at MAX, full
   // jitter); how long one request may take; how long a claim holds an item (kept above the timeout);
