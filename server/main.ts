@@ -13,6 +13,7 @@ import { createLogger } from './logger.ts';
 import { OutboxWorker } from './outbox/worker.ts';
 import { planProcessor } from './processor/connection.ts';
 import { startEmbeddedSimulator } from './processor/embeddedSimulator.ts';
+import { startEventSweeper } from './processor/events/sweeper.ts';
 import { isEmpty, seedDemo } from './seed/seedDemo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +45,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     PROCESSOR_API_KEY: processor.apiKey,
     PROCESSOR_WEBHOOK_SECRET: processor.webhookSecret,
   };
-  const app = createApp({ db, config, now: () => new Date(), log }, { staticDir: path.join(root, 'dist') });
+  const ctx = { db, config, now: () => new Date(), log };
+  const app = createApp(ctx, { staticDir: path.join(root, 'dist') });
+  const sweeper = startEventSweeper(ctx);
   const worker = new OutboxWorker({ db, config, log });
   const server = app.listen(config.PORT, () => {
     const { port } = server.address() as AddressInfo;
@@ -70,6 +73,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     server.closeIdleConnections();
     void Promise.all([requestsDone, worker.stop()])
       .then(() => clearInterval(idle))
+      .then(() => sweeper.stop())
       .then(() => simulator?.stop())
       .then(() => db.destroy())
       .then(() => {
