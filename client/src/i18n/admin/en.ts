@@ -126,6 +126,8 @@ export const adminEn = {
       dispute_accepted: 'Dispute accepted',
       dispute_won: 'Dispute won',
       dispute_lost: 'Dispute lost',
+      data_exported: 'Data exported',
+      dispute_evidence_downloaded: 'Dispute evidence downloaded',
     } satisfies ActionLabels,
   },
 };

@@ -118,6 +118,8 @@ export const adminPt: AdminMessages = {
       dispute_accepted: 'Disputa aceita',
       dispute_won: 'Disputa ganha',
       dispute_lost: 'Disputa perdida',
+      data_exported: 'Dados exportados',
+      dispute_evidence_downloaded: 'Evidência de disputa baixada',
     },
   },
 };
