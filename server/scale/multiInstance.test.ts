@@ -173,7 +173,7 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of replies.filter((x) => x.status !== 201)) expect([409, 422]).toContain(r.status);
-    const refunded = await t.db('refunds').where({ payment_id: payment.id, status: 'succeeded' }).sum({ s: 'amount' }).first();
+    const refunded = await t.db('refunds').where({ payment_id: payment.id, status: 'pending' }).sum({ s: 'amount' }).first();
     expect(Number(refunded?.s)).toBe(half);
     const after = await t.db('payments').where('id', payment.id).first();
     expect(Number(after.amount_refunded)).toBe(half);

@@ -2,7 +2,8 @@
 // work-list counts (payouts to approve, disputes due soon, …) are counted by the list engine
 // from the filters of shared/workLists.ts, the same filters the dashboard links to.
 import { addDays, dayStart, utcDay } from '../../shared/days.ts';
-import { AWAITING_APPROVAL, DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
+import { OPEN_PAYOUT_STATUSES } from '../../shared/enums.ts';
+import { DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
 import type { Db } from '../db/connect.ts';
 import { capturedDaily, totalsOf, type Totals } from './capturedDaily.ts';
 import { countWorkLists, readWorkList } from './workLists.ts';
@@ -48,7 +49,7 @@ export async function overview(db: Db, now: Date) {
       .select('status', 'currency')
       .count({ count: '*' })
       .sum({ amount: 'amount' })
-      .whereIn('status', AWAITING_APPROVAL)
+      .whereIn('status', OPEN_PAYOUT_STATUSES)
       .groupBy('status', 'currency'),
     countWorkLists(db, lists),
     readWorkList(db, lists.disputes_due_soon, DUE_SOON_LIST),
@@ -58,7 +59,7 @@ export async function overview(db: Db, now: Date) {
   const rate = (events: number): Rate => ({ events, payments: captured30d, rate: captured30d ? events / captured30d : 0 });
 
   const awaiting = new Map<string, { currency: string; count: number; amount: number }>();
-  const byStatus = Object.fromEntries(AWAITING_APPROVAL.map((s) => [s, 0])) as Record<string, number>;
+  const byStatus = Object.fromEntries(OPEN_PAYOUT_STATUSES.map((s) => [s, 0])) as Record<string, number>;
   for (const p of payouts as any[]) {
     const c = awaiting.get(p.currency) ?? { currency: p.currency, count: 0, amount: 0 };
     c.count += Number(p.count);

@@ -3,6 +3,7 @@
 // for every role (the resource's read rule); writing for support and admins.
 import { finished } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
+import { ACTIONS, rolesFor } from '../../../shared/permissions.ts';
 import { allow } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { contentRange } from '../../http/listRoutes.ts';
@@ -19,7 +20,7 @@ import { acceptDispute, DisputeUpdate, submitDispute, updateDispute } from './se
 import { evidenceUpload } from './upload.ts';
 
 export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
-  const workers = allow('support', 'admin');
+  const may = (action: keyof typeof ACTIONS.disputes) => allow(...rolesFor('disputes', action));
   const id = (req: Request) => String(req.params.id);
   /** An action on the dispute that answers with the whole dispute record. */
   const onDispute = (change: ActionRun): ActionRun => async (trx, req) => {
@@ -27,7 +28,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     return { status: 200, body: await fetchOne(trx, disputes, id(req)) };
   };
 
-  router.put('/:id', workers, async (req: Request, res: Response) => {
+  router.put('/:id', may('edit'), async (req: Request, res: Response) => {
     const changes = parseBody(DisputeUpdate, req.body);
     const record = await ctx.db.transaction(async (trx) => {
       await updateDispute(trx, id(req), changes, actorOf(ctx, req));
@@ -36,17 +37,17 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     res.json(record);
   });
 
-  router.post('/:id/submit', workers, action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/submit', may('submit'), action(ctx, onDispute(async (trx, req) => {
     await submitDispute(trx, id(req), actorOf(ctx, req));
     return { status: 200, body: null };
   })));
 
-  router.post('/:id/accept', workers, action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/accept', may('accept'), action(ctx, onDispute(async (trx, req) => {
     await acceptDispute(trx, id(req), actorOf(ctx, req));
     return { status: 200, body: null };
   })));
 
-  router.post('/:id/resolve', allow('admin'), action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/resolve', may('resolve'), action(ctx, onDispute(async (trx, req) => {
     const { outcome } = parseBody(DisputeResolve, req.body);
     await resolveDispute(trx, id(req), outcome, actorOf(ctx, req));
     return { status: 200, body: null };
@@ -56,7 +57,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     sendAll(res, 'notes', await listNotes(ctx.db, id(req)));
   });
 
-  router.post('/:id/notes', workers, action(ctx, async (trx, req) => {
+  router.post('/:id/notes', may('note'), action(ctx, async (trx, req) => {
     const { body } = parseBody(NoteCreate, req.body);
     return { status: 201, body: await addNote(trx, id(req), body, actorOf(ctx, req)) };
   }));
@@ -65,7 +66,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     sendAll(res, 'attachments', await listAttachments(ctx.db, id(req)));
   });
 
-  router.post('/:id/attachments', workers, evidenceUpload(ctx), action(ctx, async (trx, req) => ({
+  router.post('/:id/attachments', may('attach'), evidenceUpload(ctx), action(ctx, async (trx, req) => ({
     status: 201, body: await addAttachment(trx, id(req), req.file, actorOf(ctx, req)),
   })));
 
@@ -87,7 +88,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
       .catch((err) => req.log?.error({ err }, 'could not audit an evidence download'));
   });
 
-  router.delete('/:id/attachments/:attachmentId', workers, async (req: Request, res: Response) => {
+  router.delete('/:id/attachments/:attachmentId', may('attach'), async (req: Request, res: Response) => {
     const deleted = await ctx.db.transaction((trx) =>
       deleteAttachment(trx, id(req), String(req.params.attachmentId), actorOf(ctx, req)));
     res.json(deleted);
