@@ -58,8 +58,8 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'GET /api/search': {
-    summary: 'Find records by id, reference, email, card last 4 or name', roles: everyone, tag: 'search', query: SearchQuery,
-    responses: { 200: '[{resource, id, label, status?}]' },
+    summary: 'Find records by id or its start, reference, email, card last 4, auth code, payout number or name', roles: everyone, tag: 'search', query: SearchQuery,
+    responses: { 200: '{q, exactId, groups: [{resource, total, exact, hits: [{resource, id, status?, record}]}]} (shared/search.ts)', 400: 'no q, or longer than 200 characters' },
   },
   'GET /api/stats/fees': { summary: 'Captured volume and fees per period', roles: everyone, tag: 'stats', query: FeesQuery, responses: { 200: '[{period, currency, volume, fees, count}]' } },
   'GET /api/stats/plans': { summary: 'Volume, fees and effective rate per plan', roles: everyone, tag: 'stats', query: PlansQuery, responses: { 200: '[{plan_id, name, plan_type, merchants, volume, fees, effective_bps}]' } },

@@ -1,6 +1,7 @@
 // GET /api/stats/overview: the dashboard's morning numbers, as of the app clock's UTC day. The
 // work-list counts (payouts to approve, disputes due soon, …) are counted by the list engine
 // from the filters of shared/workLists.ts, the same filters the dashboard links to.
+import type { Overview, Rate } from '../../shared/api/stats.ts';
 import { addDays, dayStart, utcDay } from '../../shared/days.ts';
 import { OPEN_PAYOUT_STATUSES } from '../../shared/enums.ts';
 import { DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
@@ -11,16 +12,8 @@ import { countWorkLists, readWorkList } from './workLists.ts';
 /** How many of the disputes due soon the overview lists (overdue ones first). */
 const DUE_SOON_LIST = 10;
 
-export interface Rate {
-  /** Events in the window: succeeded refunds, or disputes opened. */
-  events: number;
-  /** Payments captured in the window. */
-  payments: number;
-  /** events / payments as a fraction (0.0123 = 1.23 %); 0 when nothing was captured. */
-  rate: number;
-}
 
-export async function overview(db: Db, now: Date) {
+export async function overview(db: Db, now: Date): Promise<Overview> {
   const today = utcDay(now);
   const from30 = addDays(today, -29);
   const windowStart = dayStart(from30);
