@@ -13,6 +13,10 @@ const schema = z.object({
   MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (SQLite has no roles)').optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   PAYOUT_DUAL_APPROVAL_MINOR: z.coerce.number().int().positive().default(1_000_000),
+  // Downloads that stream a whole list or report, at once per user and per process
+  // (server/export/exportSlots.ts); one more is a 429 with Retry-After.
+  EXPORTS_PER_USER: z.coerce.number().int().positive().default(1),
+  EXPORTS_AT_ONCE: z.coerce.number().int().positive().default(4),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   DEMO_SEED: bool.default(true),
@@ -37,6 +41,17 @@ const schema = z.object({
   ).optional(),
   // The events endpoint's rate limit, per source address (docs/processor.md); bursts of twice this pass.
   PROCESSOR_EVENTS_PER_SECOND: z.coerce.number().int().positive().default(1000),
+  // The outbox worker (docs/processor.md, "Actions out"): attempts before an item is `failed` and
+  // waits for an admin; the backoff between attempts (exponential from BASE, capped at MAX, full
+  // jitter); how long one request may take; how long a claim holds an item (kept above the timeout);
+  // how often an idle worker looks for due items; how many items one process sends at once.
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(10 * 60_000),
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1).default(60_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(1).default(250),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   // Who may read GET /metrics: unset, only a scraper on this machine (docs/operations.md); set,
   // anyone sending `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -79,6 +79,13 @@ const appPt: AppMessages = {
       fields: {
         ...common, actor_id: 'Autor', action: 'Ação', entity: 'Entidade', entity_id: 'Registro', detail: 'Detalhe', ip: 'Endereço IP',
       },
+    events: {
+      name: 'Evento do processador |||| Eventos do processador',
+      fields: {
+        ...common, type: 'Tipo', object_id: 'Objeto', status: 'Status', waiting_for: 'Aguardando', error: 'Erro',
+        payload: 'Conteúdo', received_at: 'Recebido', applied_at: 'Aplicado', attempts: 'Tentativas',
+      },
+    },
     },
   },
   app: {
@@ -115,8 +122,9 @@ const appPt: AppMessages = {
       empty_title: 'Ainda não há %{name}',
       empty_text: 'Os registros aparecem aqui assim que existirem.',
       export: 'Exportar',
-      export_csv: 'CSV (planilha)',
-      export_json: 'JSON',
+      export_xlsx: 'Excel (XLSX) — valores legíveis e nomes de comerciantes',
+      export_csv: 'CSV — unidades menores, para sistemas',
+      export_json: 'JSON — para sistemas',
       range_more_than: '%{from}–%{to} de mais de %{total}',
     },
     live: {
@@ -211,6 +219,17 @@ const appPt: AppMessages = {
       refunds_pending: 'Reembolsos pendentes',
       today_rule: 'Aqui os dias são dias UTC: hoje é %{date} (UTC).',
     },
+    events: {
+      processor: 'Processador',
+      received_from: 'Recebido a partir de',
+      received_to: 'Recebido até',
+      retry: 'Tentar de novo',
+      retried: 'Evento reprocessado: %{status}',
+      payload: 'Conteúdo como recebido',
+      error: 'Por que falhou',
+      parked_help: 'Este evento aguarda %{id}, que ainda não chegou. Ele é aplicado assim que chegar.',
+      failed_help: 'Este evento não pôde ser aplicado. Corrija a causa e tente de novo.',
+    },
     enums: {
       status: {
         active: 'Ativo', suspended: 'Suspenso', closed: 'Encerrado',
@@ -220,6 +239,7 @@ const appPt: AppMessages = {
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
         refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
+        received: 'Recebido', applied: 'Aplicado', parked: 'Em espera',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },
