@@ -3,7 +3,7 @@
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
 import { adminEn } from './admin/en.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEn } from './stats/en.ts';
 
 const common = { id: 'ID', created_at: 'Created', updated_at: 'Updated', currency: 'Currency', amount: 'Amount' };
 
@@ -79,11 +79,18 @@ export const appEn = {
       fields: {
         ...common, actor_id: 'Actor', action: 'Action', entity: 'Entity', entity_id: 'Record', detail: 'Detail', ip: 'IP address',
       },
+    events: {
+      name: 'Processor event |||| Processor events',
+      fields: {
+        ...common, type: 'Type', object_id: 'Object', status: 'Status', waiting_for: 'Waiting for', error: 'Error',
+        payload: 'Payload', received_at: 'Received', applied_at: 'Applied', attempts: 'Attempts',
+      },
+    },
     },
   },
   app: {
     ...moneyEn,
-    ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
+    ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Home',
@@ -212,6 +219,17 @@ export const appEn = {
       refunds_pending: 'Refunds pending',
       today_rule: 'Days here are UTC days: today is %{date} (UTC).',
     },
+    events: {
+      processor: 'Processor',
+      received_from: 'Received from',
+      received_to: 'Received to',
+      retry: 'Retry',
+      retried: 'Event retried: %{status}',
+      payload: 'Payload as received',
+      error: 'Why it failed',
+      parked_help: 'This event waits for %{id}, which has not arrived yet. It is applied as soon as it does.',
+      failed_help: 'This event could not be applied. Fix the cause, then retry it.',
+    },
     enums: {
       status: {
         active: 'Active', suspended: 'Suspended', closed: 'Closed',
@@ -221,6 +239,7 @@ export const appEn = {
         pending_second_approval: 'Second approval', approved: 'Approved', declined: 'Declined', processing: 'Processing',
         paid: 'Paid', settled: 'Settled', unsettled: 'Unsettled', disabled: 'Disabled', enabled: 'Enabled',
         refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed',
+        received: 'Received', applied: 'Applied', parked: 'Parked',
       },
       plan_type: { FLAT_RATE: 'Flat rate', INTERCHANGE_PLUS: 'Interchange+', TIERED: 'Tiered' },
       capture_method: { automatic: 'Automatic', manual: 'Manual' },
