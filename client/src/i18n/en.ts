@@ -3,7 +3,7 @@
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
 import { adminEn } from './admin/en.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEn } from './stats/en.ts';
 
 const common = { id: 'ID', created_at: 'Created', updated_at: 'Updated', currency: 'Currency', amount: 'Amount' };
 
@@ -90,7 +90,7 @@ export const appEn = {
   },
   app: {
     ...moneyEn,
-    ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
+    ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Home',
@@ -114,6 +114,12 @@ export const appEn = {
       verify: 'Verify',
       code_failed: 'That code is not valid or was already used. Wait for the next one and try again.',
       back: 'Use another account',
+    },
+    saved_queries: {
+      share: 'Share with the team',
+      unshare: 'Stop sharing with the team',
+      share_when_saving: 'Share with the team (everyone sees it; only you change it)',
+      shared_by: 'Shared by %{name}',
     },
     search: {
       label: 'Search',

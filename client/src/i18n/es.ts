@@ -3,7 +3,7 @@ import type { AppMessages } from './en.ts';
 import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
 import { adminEs } from './admin/es.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEs } from './stats/es.ts';
 
 const common = { id: 'ID', created_at: 'Creado', updated_at: 'Actualizado', currency: 'Moneda', amount: 'Importe' };
 
@@ -90,7 +90,7 @@ const appEs: AppMessages = {
   },
   app: {
     ...moneyEs,
-    ...dashboardMessages.es, // stats, reports: dashboard/messages.ts
+    ...statsEs, // stats, dashboard, reports: stats/es.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Inicio',
@@ -114,6 +114,12 @@ const appEs: AppMessages = {
       verify: 'Verificar',
       code_failed: 'Ese código no es válido o ya se usó. Espera al siguiente y vuelve a intentarlo.',
       back: 'Usar otra cuenta',
+    },
+    saved_queries: {
+      share: 'Compartir con el equipo',
+      unshare: 'Dejar de compartir con el equipo',
+      share_when_saving: 'Compartir con el equipo (todos la ven; solo usted la cambia)',
+      shared_by: 'Compartida por %{name}',
     },
     search: {
       label: 'Buscar',
