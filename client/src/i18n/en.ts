@@ -2,6 +2,7 @@
 // exactly the same keys (a test checks), so a missing translation is a failing test.
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
+import { screensEn } from './screens/en.ts';
 import { adminEn } from './admin/en.ts';
 import { dashboardMessages } from '../dashboard/messages.ts';
 
@@ -83,6 +84,7 @@ export const appEn = {
   },
   app: {
     ...moneyEn,
+    screens: screensEn, // issue 13's at-a-glance screens: screens/en.ts
     ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
     name: 'Kaito Back Office',
     menu: {

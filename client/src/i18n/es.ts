@@ -2,6 +2,7 @@
 import type { AppMessages } from './en.ts';
 import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
+import { screensEs } from './screens/es.ts';
 import { adminEs } from './admin/es.ts';
 import { dashboardMessages } from '../dashboard/messages.ts';
 
@@ -83,6 +84,7 @@ const appEs: AppMessages = {
   },
   app: {
     ...moneyEs,
+    screens: screensEs, // issue 13's at-a-glance screens: screens/es.ts
     ...dashboardMessages.es, // stats, reports: dashboard/messages.ts
     name: 'Kaito Back Office',
     menu: {

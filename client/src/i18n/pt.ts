@@ -2,6 +2,7 @@
 import type { AppMessages } from './en.ts';
 import { raPortuguese } from './ra/pt.ts';
 import { moneyPt } from './money/pt.ts';
+import { screensPt } from './screens/pt.ts';
 import { adminPt } from './admin/pt.ts';
 import { dashboardMessages } from '../dashboard/messages.ts';
 
@@ -83,6 +84,7 @@ const appPt: AppMessages = {
   },
   app: {
     ...moneyPt,
+    screens: screensPt, // issue 13's at-a-glance screens: screens/pt.ts
     ...dashboardMessages.pt, // stats, reports: dashboard/messages.ts
     name: 'Kaito Back Office',
     menu: {

@@ -2,6 +2,7 @@ import { PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
+import { payoutReview } from './review.ts';
 
 export const payouts = defineResource({
   name: 'payouts',
@@ -26,4 +27,5 @@ export const payouts = defineResource({
   },
   search: [search.id(), { column: 'payout_number', match: 'exact', when: (q) => /^\d{1,9}$/.test(q) }],
   toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
+  computed: payoutReview,
 });

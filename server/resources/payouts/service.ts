@@ -11,6 +11,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { availableBalance, debitPayout } from '../../ledger/movements.ts';
 import type { Actor } from '../actor.ts';
 import { assertStillAdmin } from '../users/activeAdmins.ts';
+import { approvalsRequired, OPEN_PAYOUT_STATUSES as OPEN } from './review.ts';
 
 export interface Approval {
   user_id: string;
@@ -21,8 +22,6 @@ export const PayoutDecline = z.object({
   reason: z.string({ error: 'A reason is required to decline a payout' }).trim()
     .min(1, 'A reason is required to decline a payout').max(500),
 });
-
-const OPEN = ['pending', 'pending_second_approval'] as const;
 
 interface Payout {
   id: string;
@@ -58,7 +57,7 @@ export async function approvePayout(
     throw conflict('You have already approved this payout; a second, different admin must approve it');
   }
   const approvals = [...payout.approvals, { user_id: actor.id, at: actor.at }];
-  const needsTwo = payout.amount >= opts.dualApprovalMinor;
+  const needsTwo = approvalsRequired(payout.amount, { PAYOUT_DUAL_APPROVAL_MINOR: opts.dualApprovalMinor }) === 2;
   const final = !needsTwo || payout.status === 'pending_second_approval';
 
   if (!final) {
