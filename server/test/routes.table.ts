@@ -252,6 +252,7 @@ export const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 409),
     fuzz: { body: true },
   },
+  { route: 'GET /api/disputes/assignees', path: () => '/api/disputes/assignees', expect: only(DISPUTE_WORKERS, 200) },
   { route: 'GET /api/disputes/:id/notes', path: (f) => dispute(f, 'openDispute', '/notes'), expect: only(EVERYONE, 200) },
   {
     route: 'POST /api/disputes/:id/notes',
