@@ -1,13 +1,17 @@
-// Tiny argv parser for the npm run commands: --name value and --flag.
-export function parseArgs(argv = process.argv.slice(2)): Record<string, string | true> {
-  const out: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument "${a}"`);
-    const [name, inline] = a.slice(2).split('=', 2);
-    if (inline !== undefined) out[name] = inline;
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[name] = argv[++i];
-    else out[name] = true;
+// The --options of the npm run commands, parsed by Node's own util.parseArgs. Each command lists
+// the options it knows, so a typo (`--payment 5`) is refused with its name instead of ignored.
+import { parseArgs } from 'node:util';
+
+type Spec = Record<string, 'string' | 'boolean'>;
+type Values<S extends Spec> = { [K in keyof S]?: S[K] extends 'string' ? string : boolean };
+
+export function cliArgs<S extends Spec>(spec: S, args = process.argv.slice(2)): Values<S> {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Values<S>;
+  } catch (err) {
+    const known = Object.keys(spec).map((name) => `--${name}`).join(', ') || 'none';
+    console.error(`${(err as Error).message}\nOptions: ${known}`);
+    process.exit(2);
   }
-  return out;
 }

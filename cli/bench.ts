@@ -19,14 +19,17 @@ import {
 } from '../bench/measureEngine.ts';
 import { machineDescription, readResults, renderMarkdown } from '../bench/report.ts';
 import type { Engine } from '../server/db/connect.ts';
-import { parseArgs } from './args.ts';
+import { cliArgs } from './args.ts';
 
 const RESULTS_JSON = 'bench/results.json';
 const RESULTS_MD = 'bench/results.md';
 const BUNDLE_MD = 'bench/bundle.md';
 
-const args = parseArgs();
-const num = (name: string, fallback: number) => {
+const args = cliArgs({
+  payments: 'string', samples: 'string', clients: 'string', burst: 'string', duration: 'string',
+  'pg-url': 'string', engines: 'string', 'sqlite-file': 'string', reseed: 'boolean', keep: 'boolean',
+});
+const num = (name: 'payments' | 'samples' | 'clients' | 'burst' | 'duration', fallback: number) => {
   const v = args[name] === undefined ? fallback : Number(args[name]);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
   return v;

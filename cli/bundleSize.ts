@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseArgs } from './args.ts';
+import { cliArgs } from './args.ts';
 
 export const INITIAL_JS_BUDGET_KB = 350;
 
@@ -80,7 +80,7 @@ export function bundleMarkdown(r: BundleReport, at = new Date()): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = cliArgs({ dist: 'string', out: 'string', check: 'boolean' });
   const dist = String(args.dist ?? 'dist');
   const out = String(args.out ?? 'bench/bundle.md');
   const report = measureBundle(dist);

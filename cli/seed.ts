@@ -3,9 +3,9 @@
 import { loadConfig } from '../server/config.ts';
 import { connect, migrate } from '../server/db/connect.ts';
 import { isEmpty, resetData, seedDemo } from '../server/seed/seedDemo.ts';
-import { parseArgs } from './args.ts';
+import { cliArgs } from './args.ts';
 
-const args = parseArgs();
+const args = cliArgs({ payments: 'string', anchor: 'string', reset: 'boolean', seed: 'string' });
 const payments = Number(args.payments ?? 20_000);
 if (!Number.isSafeInteger(payments) || payments < 0) throw new Error('--payments must be a whole number');
 const anchor = typeof args.anchor === 'string' ? new Date(`${args.anchor}T00:00:00Z`) : undefined;

@@ -7,7 +7,7 @@ import { loadConfig } from '../server/config.ts';
 import { connect, migrate } from '../server/db/connect.ts';
 import { HttpError } from '../server/errors.ts';
 import { createUser } from '../server/resources/users/service.ts';
-import { parseArgs } from './args.ts';
+import { cliArgs } from './args.ts';
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -26,7 +26,7 @@ async function readPassword(): Promise<string> {
   return answer;
 }
 
-const args = parseArgs();
+const args = cliArgs({ email: 'string', role: 'string', name: 'string' });
 const email = typeof args.email === 'string' ? args.email.trim().toLowerCase() : '';
 const role = args.role as Role;
 if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error('--email is required');

@@ -144,7 +144,7 @@ describe('dashboard charts and reports', () => {
     expect(csv.type).toContain('text/csv');
     expect(csv.disposition).toContain('reconciliation-2026-10-23_2026-11-21.csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^date,merchant_id,merchant_name,currency/);
+    expect(lines[0]).toMatch(/^"date","merchant_id","merchant_name","currency"/); // text cells are quoted
     // The preview shows the same rows as the download.
     expect(await page.getByTestId('report-count').textContent()).toBe(`${lines.length - 1} rows`);
 
@@ -167,9 +167,9 @@ describe('dashboard charts and reports', () => {
     expect(csv.status).toBe(200);
     const rows = csv.body.trim().split('\r\n');
     const header = rows[0].split(',');
-    const status = header.indexOf('status');
+    const status = header.indexOf('"status"'); // text cells are quoted
     expect(rows.length).toBeGreaterThan(2);
-    expect(rows.slice(1).every((r) => r.split(',')[status] === 'captured')).toBe(true);
+    expect(rows.slice(1).every((r) => r.split(',')[status] === '"captured"')).toBe(true);
     const json = await fetchInPage(page, href!.replace('format=csv', 'format=json'));
     expect(json.status).toBe(200);
     expect(JSON.parse(json.body)).toHaveLength(rows.length - 1);

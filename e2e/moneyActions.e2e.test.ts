@@ -144,10 +144,10 @@ describe('money actions', () => {
     await expect.poll(() => approve.textContent()).toContain(`#${first.payout_number}`);
     await approve.getByRole('button', { name: 'Approve', exact: true }).click();
     await approve.waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('approved');
+    await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('processing');
     await expect.poll(() => page.getByTestId('related-transactions').locator('tbody tr').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-    expect((await db('payouts').where('id', first.id).first()).status).toBe('approved');
+    expect((await db('payouts').where('id', first.id).first()).status).toBe('processing');
     await screenshot(page, 'money-payout-approved');
 
     // The next one: declining needs a reason.
@@ -227,7 +227,7 @@ describe('money actions', () => {
     await approve2.waitFor({ state: 'detached' });
     await expect.poll(() => admin2.getByTestId('payout-approvals').locator('time').count()).toBe(2);
     const row = await db('payouts').where('id', large.id).first();
-    expect(row.status).toBe('approved');
+    expect(row.status).toBe('processing');
     expect(JSON.parse(row.approvals).map((a: { user_id: string }) => a.user_id)).toHaveLength(2);
     expect(admin.errors).toEqual([]);
     expect(admin2.errors).toEqual([]);

@@ -24,6 +24,12 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** Payouts still waiting for an admin's decision: approvable, declinable, in the approval queue. */
+export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const satisfies readonly (typeof PAYOUT_STATUSES)[number][];
+/** An outbox item: waiting to be delivered, delivered (the processor answered 2xx), or failed (an admin may retry it). */
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/** What an outbox item asks the processor to do (docs/processor.md, "Actions out: the outbox"). */
+export const OUTBOX_KINDS = ['refund.create', 'payout.approve', 'payout.decline', 'dispute.submit', 'dispute.accept'] as const;
 export const LEDGER_SOURCE_TYPES = ['payment', 'refund', 'fee', 'dispute', 'payout', 'adjustment'] as const;
 
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
@@ -36,6 +42,8 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 
 /** Dispute reason codes (card-network style) with their plain-language reason. */

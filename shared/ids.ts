@@ -15,6 +15,7 @@ export const ID_PREFIXES = {
   attachment: 'dpa',
   audit: 'aud',
   event: 'evt',
+  outbox: 'obx',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

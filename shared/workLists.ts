@@ -3,9 +3,7 @@
 // the very same filter, so a card's number is always the number of rows behind its link. "Today"
 // is the server's UTC day (shared/days.ts), the one rule for the whole dashboard.
 import { addDays } from './days.ts';
-
-/** Payouts an admin still has to approve or decline. */
-export const AWAITING_APPROVAL = ['pending', 'pending_second_approval'] as const;
+import { OPEN_PAYOUT_STATUSES } from './enums.ts';
 
 /** "Due soon": the response is due within this many days after today, or already overdue. */
 export const DUE_SOON_DAYS = 3;
@@ -26,7 +24,7 @@ export interface WorkList {
 export function workLists(today: string): Record<WorkListName, WorkList> {
   const byDueDate: WorkList['sort'] = ['response_due_date', 'ASC'];
   return {
-    payouts_to_approve: { resource: 'payouts', filter: { status: [...AWAITING_APPROVAL] }, sort: ['created_at', 'ASC'] },
+    payouts_to_approve: { resource: 'payouts', filter: { status: [...OPEN_PAYOUT_STATUSES] }, sort: ['created_at', 'ASC'] },
     disputes_to_answer: { resource: 'disputes', filter: { status: 'needs_response' }, sort: byDueDate },
     // Overdue ones included, and first: they are the most urgent.
     disputes_due_soon: {

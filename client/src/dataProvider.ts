@@ -2,18 +2,12 @@
 // beyond it. Other features extend this object with their own methods (actions, notes, ...).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
+import type { SearchResponse } from '../../shared/search.ts';
 import { actionMethods } from './actionMethods.ts';
 import { statsMethods } from './dashboard/statsApi.ts';
 
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
-
-export interface SearchHit {
-  resource: string;
-  id: string;
-  label: string;
-  status?: string;
-}
 
 const base = simpleRestProvider('/api', httpClient);
 
@@ -47,10 +41,10 @@ export const dataProvider = {
   ...base,
   getList: (resource, params) => withTotalExact((p) => p.getList(resource, params)),
   getManyReference: (resource, params) => withTotalExact((p) => p.getManyReference(resource, params)),
-  /** GET /api/search: ids, references, emails, card last 4 and names across resources. */
-  async search(q: string): Promise<SearchHit[]> {
+  /** GET /api/search: records by id, reference, email, card, auth code, number or name, grouped by resource. */
+  async search(q: string): Promise<SearchResponse> {
     const { json } = await httpClient(`/api/search?q=${encodeURIComponent(q)}`);
-    return json as SearchHit[];
+    return json as SearchResponse;
   },
   /** Refunds, payout decisions, dispute work, notes and evidence (docs/api.md, "Actions"). */
   ...actionMethods,

@@ -2,6 +2,7 @@
 // role checks are declared next to each route with allow(...roles).
 import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../shared/enums.ts';
+import { EVERYONE } from '../../shared/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { checkSession, sessionToken, type SessionEndReason, type SessionUser } from './sessions.ts';
@@ -47,4 +48,4 @@ export function currentUser(req: Request): SessionUser {
   return req.user;
 }
 
-export const ALL_ROLES: Role[] = ['operator', 'support', 'admin'];
+export const ALL_ROLES: readonly Role[] = EVERYONE;

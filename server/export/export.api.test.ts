@@ -8,16 +8,20 @@ import { resources } from '../resources/index.ts';
 import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
 import { parseCsv } from './csvParse.test-util.ts';
 
-const NASTY_NAMES = [
-  '=HYPERLINK("http://evil.test","Click")',
-  '+SUM(1,2)',
-  '-2+3',
-  '@cmd',
-  '\tTabbed',
-  'Comma, "Quoted" & Sons',
-  'Two\r\nLines Ltd',
-  'São Paulo Café ☕',
+/** Merchant names, and how the CSV must show them: formulas neutralised, the rest as typed. */
+const NASTY: Array<[string, string]> = [
+  ['=HYPERLINK("http://evil.test","Click")', '\'=HYPERLINK("http://evil.test","Click")'],
+  ['+SUM(1,2)', "'+SUM(1,2)"],
+  ['-2+3', "'-2+3"],
+  ['@cmd', "'@cmd"],
+  ['\tTabbed', "'\tTabbed"],
+  ["x;=cmd|' /C calc'!A0", "x;'=cmd|' /C calc'!A0"], // `;` locales split cells there
+  ['Tab\t@SUM(A1)', "Tab\t'@SUM(A1)"],
+  ['Comma, "Quoted" & Sons', 'Comma, "Quoted" & Sons'],
+  ['Two\r\nLines Ltd', 'Two\r\nLines Ltd'],
+  ['São Paulo Café ☕', 'São Paulo Café ☕'],
 ];
+const NASTY_NAMES = NASTY.map(([name]) => name);
 
 const columnsOf = (name: string) => resources.find((r) => r.def.name === name)!.def.columns;
 
@@ -117,10 +121,9 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     const csv = await exportAs('merchants', 'csv', { q: '' }, ['name', 'ASC']);
     const [header, ...rows] = parseCsv(csv.body);
     const names = rows.map((r) => r[header.indexOf('name')]);
-    for (const name of NASTY_NAMES) {
-      const expected = /^[=+\-@\t\r]/.test(name) ? `'${name}` : name;
-      expect(names).toContain(expected);
-    }
+    for (const [, expected] of NASTY) expect(names).toContain(expected);
+    // Every text cell is quoted, so no separator inside one starts another cell.
+    expect(csv.body).toContain(`"x;'=cmd|' /C calc'!A0"`);
     expect(csv.body).toContain('"Comma, ""Quoted"" & Sons"');
     expect(csv.body).toContain('"Two\r\nLines Ltd"');
     // JSON carries the values untouched.

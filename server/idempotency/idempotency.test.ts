@@ -113,8 +113,8 @@ describe.each(ENGINES)('idempotency through the API on %s', (engine) => {
 
     const [x, y] = [await makePayout(t), await makePayout(t)];
     const admin = await t.agent('admin');
-    expect((await admin.post(`/api/payouts/${x}/approve`).set('Idempotency-Key', key)).body.status).toBe('approved');
-    expect((await admin.post(`/api/payouts/${y}/approve`).set('Idempotency-Key', key)).body.status).toBe('approved');
+    expect((await admin.post(`/api/payouts/${x}/approve`).set('Idempotency-Key', key)).body.status).toBe('processing');
+    expect((await admin.post(`/api/payouts/${y}/approve`).set('Idempotency-Key', key)).body.status).toBe('processing');
   });
 
   it('When an action was refused (4xx), then the same key replays the refusal; a new key tries again', async () => {

@@ -89,7 +89,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
         : await agent.post(`/api/payouts/${p.id}/approve`);
       expect([200, 409], JSON.stringify(res.body)).toContain(res.status);
       if (c.decision === 'decline') expect(res.status).toBe(['pending', 'pending_second_approval'].includes(p.status) ? 200 : 409);
-      return res.status === 200 && res.body.status === 'approved' ? -Number(p.amount) : 0;
+      return res.status === 200 && res.body.status === 'processing' ? -Number(p.amount) : 0;
     });
   }
 

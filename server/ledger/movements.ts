@@ -23,12 +23,31 @@ export async function recordRefund(trx: Knex.Transaction, refund: Movable, at: s
   }]);
 }
 
+/**
+ * A refund the processor did not carry out (it reported it failed, or refused the request) gives
+ * the money back: a second entry of +amount, the first is never edited (docs/money.md).
+ */
+export async function creditRefundFailed(trx: Knex.Transaction, refund: Movable, at: string): Promise<void> {
+  await post(trx, [{
+    merchant_id: refund.merchant_id, currency: refund.currency, amount: refund.amount, source_type: 'refund',
+    source_id: refund.id, settlement_status: 'settled', description: 'Refund failed', created_at: at,
+  }]);
+}
+
 /** A payout leaves the available balance at its final approval; 409 when the balance does not cover it. */
 export async function debitPayout(trx: Knex.Transaction, payout: Movable & { payout_number: number }, at: string): Promise<void> {
   await debitAvailable(trx, {
     merchant_id: payout.merchant_id, currency: payout.currency, amount: payout.amount, source_type: 'payout',
     source_id: payout.id, description: `Payout #${payout.payout_number}`, created_at: at,
   });
+}
+
+/** A payout that failed (the processor reported it, or refused to pay it) credits its debit back. */
+export async function creditPayoutFailed(trx: Knex.Transaction, payout: Movable & { payout_number: number }, at: string): Promise<void> {
+  await post(trx, [{
+    merchant_id: payout.merchant_id, currency: payout.currency, amount: payout.amount, source_type: 'payout',
+    source_id: payout.id, settlement_status: 'settled', description: `Payout #${payout.payout_number} failed`, created_at: at,
+  }]);
 }
 
 /** When a dispute opens, its amount is debited from the merchant. */

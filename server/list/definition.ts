@@ -23,6 +23,10 @@ export interface FieldSpec {
    */
   min?: number;
   max?: number;
+  /** Integer fields that never hold a negative value (amounts other than ledger entries): a negative filter is a typo, refused. */
+  nonNegative?: boolean;
+  /** String fields whose values all have one shape (card last 4): a filter of another shape is refused, with `message`. */
+  format?: { pattern: RegExp; message: string };
 }
 
 /**
@@ -32,6 +36,11 @@ export interface FieldSpec {
 export interface SearchTerm {
   column: string;
   match: 'exact' | 'prefix' | 'contains';
+  /**
+   * The column references another (small) table: `match` applies to `lookup.column` there, and
+   * the rows whose `column` holds one of the ids found match.
+   */
+  lookup?: { table: string; column: string };
   when?: (q: string) => boolean;
   normalize?: (q: string) => string | null;
 }

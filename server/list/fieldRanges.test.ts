@@ -36,6 +36,17 @@ describe.each(ENGINES)('integer filters on %s', (engine) => {
     expect({ min: spec.min, max: spec.max }).toEqual({ ...expected });
   });
 
+  it.each(integerFields.filter((f) => f.spec.nonNegative))('$resource.$field never holds a negative amount: a negative filter is a 400', async ({ resource, table, field, spec }) => {
+    const [{ n }] = await t.db(table).where(spec.column ?? field, '<', 0).count({ n: '*' });
+    expect(Number(n)).toBe(0);
+    const admin = await t.agent('admin');
+    for (const filter of [{ [`${field}_gte`]: -1 }, { [field]: '-100' }]) {
+      const res = await admin.get(listUrl(resource, { filter }));
+      expect(res.status, JSON.stringify(filter)).toBe(400);
+      expect(res.body.errors).toEqual({ [Object.keys(filter)[0]]: 'must not be negative' });
+    }
+  });
+
   it.each(integerFields)('$resource.$field: past the range is a 400 naming the field, on the list and the export', async ({ resource, field, spec }) => {
     const admin = await t.agent('admin');
     const refused = [
@@ -53,7 +64,8 @@ describe.each(ENGINES)('integer filters on %s', (engine) => {
       expect(exported.headers['content-disposition']).toBeUndefined();
     }
     // The ends of the range themselves are fine: an empty list, a complete export.
-    for (const filter of [{ [field]: spec.max }, { [`${field}_lte`]: spec.min }, { [`${field}_gt`]: spec.max }]) {
+    const lowest = spec.nonNegative ? { [`${field}_lt`]: 0 } : { [`${field}_lte`]: spec.min };
+    for (const filter of [{ [field]: spec.max }, lowest, { [`${field}_gt`]: spec.max }]) {
       const list = await admin.get(listUrl(resource, { filter }));
       expect(list.status, JSON.stringify(filter)).toBe(200);
       const exported = await admin.get(`/api/${resource}/export?format=json&filter=${encodeURIComponent(JSON.stringify(filter))}`);

@@ -22,14 +22,18 @@ export const field = {
   /** A `*_id` reference: filterable (getManyReference), sortable so columns can group by it. */
   ref: (opts?: Options) => spec('id', opts),
   enum: (values: readonly string[], opts?: Options) => spec('enum', opts, { values }),
-  /** Minor units in a `bigint` column. */
+  /** Minor units in a `bigint` column, either sign (ledger entries, balances). */
   money: (opts?: Options) => spec('integer', opts, INT8_SAFE),
+  /** Minor units in a `bigint` column that is never negative (a payment's amount, its fee). */
+  amount: (opts?: Options) => spec('integer', opts, { ...INT8_SAFE, nonNegative: true }),
   /** A count or number in an `integer` column. */
   integer: (opts?: Options) => spec('integer', opts, INT4),
   time: (opts?: Options) => spec('datetime', opts),
   date: (opts?: Options) => spec('date', opts),
   currency: (opts?: Options) => spec('currency', opts),
   text: (opts?: Options) => spec('string', opts),
+  /** The last four digits of a card number. */
+  last4: (opts?: Options) => spec('string', opts, { format: { pattern: /^\d{4}$/, message: 'must be 4 digits' } }),
   boolean: (opts?: Options) => spec('boolean', opts),
 };
 

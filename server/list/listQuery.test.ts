@@ -16,14 +16,15 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
     const at = '2026-11-01T00:00:00.000Z';
     await t.db('plans').insert({ id: 'plan_1', name: 'P', plan_type: 'FLAT_RATE', percent_bps: 290, fixed_fee: 30, currency: 'USD', created_at: at });
     await t.db('merchants').insert({ id: 'mer_1', name: 'M', email: 'm@x.test', country: 'US', default_currency: 'USD', status: 'active', plan_id: 'plan_1', created_at: at, updated_at: at });
+    await t.db('merchants').insert({ id: 'mer_2', name: 'Blue Harbor Café', email: 'b@x.test', country: 'US', default_currency: 'USD', status: 'active', plan_id: 'plan_1', created_at: at, updated_at: at });
     await t.db('intents').insert({ id: 'pi_1', merchant_id: 'mer_1', amount: 1, currency: 'USD', status: 'captured', capture_method: 'automatic', created_at: at, updated_at: at });
     // 30 payments; amounts repeat (ties) so the id tie-break matters.
     for (let i = 0; i < 30; i++) {
       const ms = Date.parse('2026-11-01T00:00:00Z') + i * 3_600_000 * 7;
       const row = {
-        id: newId('payment', ms), intent_id: 'pi_1', merchant_id: 'mer_1', amount: 100 * (i % 5), currency: i % 3 ? 'USD' : 'JPY',
+        id: newId('payment', ms), intent_id: 'pi_1', merchant_id: i % 6 ? 'mer_1' : 'mer_2', amount: 100 * (i % 5), currency: i % 3 ? 'USD' : 'JPY',
         status: i % 4 ? 'captured' : 'failed', entry_mode: 'ecommerce', card_brand: 'visa', card_last4: i === 7 ? '4242' : '0000',
-        fee_amount: 0, net_amount: 0, amount_refunded: 0, decline_code: i % 4 ? null : '3000', settlement_status: 'unsettled',
+        fee_amount: 0, net_amount: 0, amount_refunded: 0, decline_code: i % 4 ? null : '3000', settlement_status: 'unsettled', auth_code: i === 9 ? 'AB12CD' : null,
         customer_email: i === 3 ? 'ana.lima@example.com' : `c${i}@x.test`, reference_id: `ORD-${1000 + i}`,
         created_at: new Date(ms).toISOString(), updated_at: new Date(ms).toISOString(),
       };
@@ -76,6 +77,12 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
     [{ q: 'ANA.LI' }, (r: any) => r.customer_email.startsWith('ana.li')],
     [{ q: 'ord-101' }, (r: any) => r.reference_id.startsWith('ORD-101')],
     [{ q: 'nothing matches this' }, () => false],
+    // A merchant's name, any part, in any case: the merchant's payments.
+    [{ q: 'harbor' }, (r: any) => r.merchant_id === 'mer_2'],
+    [{ q: 'BLUE HARBOR CAFÉ' }, (r: any) => r.merchant_id === 'mer_2'],
+    [{ q: 'ue har', status: 'failed' }, (r: any) => r.merchant_id === 'mer_2' && r.status === 'failed'],
+    [{ q: 'r_%' }, () => false], // LIKE's wildcards are plain characters
+    [{ q: 'ab12cd' }, (r: any) => r.auth_code === 'AB12CD'],
   ])('filter %j matches exactly the rows it names', async (filter, predicate) => {
     const page = await list({ filter, range: [0, 99] });
     const expected = rows.filter(predicate);
@@ -86,6 +93,15 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
   it('finds a record by its exact id typed in lower case', async () => {
     const page = await list({ filter: { q: rows[5].id.toLowerCase() } });
     expect(ids(page.records)).toEqual([rows[5].id]);
+  });
+
+  it('finds the records whose id starts with what is typed, in any case', async () => {
+    const start = rows[5].id.slice(0, 14);
+    const page = await list({ filter: { q: start.toLowerCase() }, range: [0, 99] });
+    expect(ids(page.records).sort()).toEqual(ids(rows.filter((r) => r.id.startsWith(start))).sort());
+    expect(page.total).toBeGreaterThan(0);
+    expect((await list({ filter: { q: 'py_' } })).total).toBe(0); // the prefix alone is not a start of an id
+    expect((await list({ filter: { q: `re_${rows[5].id.slice(3, 14)}` } })).total).toBe(0); // another resource's prefix
   });
 
   it('getMany: an id list returns just those', async () => {

@@ -37,7 +37,19 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-function searchSql(def: ResourceDefinition, q: string): Fragment {
+/**
+ * `column` holds the id of a row of `lookup.table` whose `lookup.column` contains the text. The
+ * small table is read once, then the ids probe `column`'s index: SQLite does that with IN on a
+ * subquery; PostgreSQL only with `= any(array(subquery))` (an IN subquery inside an OR would be
+ * a filter on every row of the big table).
+ */
+function lookupSql(db: Knex, column: string, lookup: { table: string; column: string }, pattern: string): Fragment {
+  const names = `select id from ?? where lower(??) like ? escape '\\'`;
+  const sql = isSqlite(db) ? `?? in (${names})` : `?? = any(array(${names}))`;
+  return { sql, bindings: [column, lookup.table, lookup.column, pattern] };
+}
+
+function searchSql(db: Knex, def: ResourceDefinition, q: string): Fragment {
   const terms = (def.search ?? []).flatMap((term) => {
     if (term.when && !term.when(q)) return [];
     const value = term.normalize ? term.normalize(q) : q;
@@ -45,6 +57,7 @@ function searchSql(def: ResourceDefinition, q: string): Fragment {
   });
   if (terms.length === 0) return { sql: '1 = 0', bindings: [] }; // nothing can match this shape of query
   const parts = terms.map(({ term, value }): Fragment => {
+    if (term.lookup) return lookupSql(db, term.column, term.lookup, `%${escapeLike(value.toLowerCase())}%`);
     if (term.match === 'exact') return { sql: '?? = ?', bindings: [term.column, value] };
     // A range rather than LIKE: served by the plain b-tree index on both engines.
     if (term.match === 'prefix') return { sql: '(?? >= ? and ?? < ?)', bindings: [term.column, value, term.column, `${value}\uffff`] };
@@ -115,7 +128,7 @@ export function filteredQuery(
     qb.whereRaw(spread ? `likely(${f.sql})` : f.sql, f.bindings as any[]);
   }
   if (query.q) {
-    const f = searchSql(def, query.q);
+    const f = searchSql(db, def, query.q);
     qb.whereRaw(f.sql, f.bindings as any[]);
   }
   return qb;

@@ -106,9 +106,25 @@ describe('parseListQuery', () => {
     [{ filter: '{"currency":"DOLLARS"}' }, /currency code/],
     [{ filter: '{"q":5}' }, /"q" must be a string/],
     [{ filter: '{"amount_between":5}' }, /Unknown filter/],
+    [{ filter: '{"amount_gte":5000,"amount_lte":2000}' }, /"amount_gte" is above "amount_lte": the range is empty/],
+    [{ filter: '{"amount_gt":20,"amount_lt":10}' }, /the range is empty/],
+    [{ filter: '{"created_at_gt":"2026-11-05T10:00:00Z","created_at_lte":"2026-11-05T09:59:59Z"}' }, /the range is empty/],
+    [{ filter: '{"created_at_gte":"2026-11-05","created_at_lte":"2026-11-04"}' }, /the range is empty/],
+    [{ filter: '{"amount_gte":-1}' }, /must not be negative/],
+    [{ filter: '{"fee_amount":-500}' }, /must not be negative/],
+    [{ filter: '{"card_last4":"42"}' }, /must be 4 digits/],
+    [{ filter: '{"card_last4":"42a4"}' }, /must be 4 digits/],
+    [{ filter: '{"card_last4":["4242","424"]}' }, /must be 4 digits/],
     [{ extra: '1' }, /Unknown query parameter "extra"/],
     [{ sort: ['a', 'b'] }, /given once/],
   ])('rejects %j', (query, message) => {
     expect400(query, message);
+  });
+
+  it('accepts the edges of what it refuses: a one-value range, zero, four digits', () => {
+    expect(parse({ filter: '{"amount_gte":2000,"amount_lte":2000}' }).conditions).toHaveLength(2);
+    expect(parse({ filter: '{"created_at_gte":"2026-11-04","created_at_lte":"2026-11-04"}' }).conditions).toHaveLength(2);
+    expect(parse({ filter: '{"amount_lte":0}' }).conditions).toHaveLength(1);
+    expect(parse({ filter: '{"card_last4":"0042"}' }).conditions).toEqual([{ field: 'card_last4', column: 'card_last4', op: 'eq', value: '0042' }]);
   });
 });

@@ -90,6 +90,7 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
       if (typeof n !== 'number' || !Number.isInteger(n)) fail('must be a whole number (amounts are in minor units)');
       const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = spec;
       if ((n as number) < min || (n as number) > max) fail(`must be between ${min} and ${max}`);
+      if (spec.nonNegative && (n as number) < 0) fail('must not be negative');
       return n;
     }
     case 'boolean':
@@ -113,6 +114,7 @@ export function coerceValue(key: string, spec: FieldSpec, value: unknown): unkno
     case 'id':
     case 'string':
       if (typeof value !== 'string' || value.length > 500) fail('must be a string');
+      if (spec.format && !spec.format.pattern.test(value as string)) fail(spec.format.message);
       return value;
   }
 }
@@ -173,6 +175,26 @@ function parseCondition(def: ResourceDefinition, key: string, value: unknown): F
   return { field, column, op, value: coerced };
 }
 
+/**
+ * A range whose lower end is above its upper end ("amount from 50 to 20", "from 5 Nov to 4 Nov")
+ * matches nothing: it is a slip, and answering with an empty list would hide it. The values are
+ * compared as typed (a bare date as the start of its day), before a "≤ day" becomes "< next day".
+ */
+function refuseInvertedRanges(def: ResourceDefinition, filter: Record<string, unknown>, conditions: FilterCondition[], keys: string[]) {
+  const typed = (i: number) => coerceValue(keys[i], def.fields[conditions[i].field], filter[keys[i]]) as number | string;
+  const isLow = (key: string) => key.endsWith('_gte') || key.endsWith('_gt');
+  const isHigh = (key: string) => key.endsWith('_lte') || key.endsWith('_lt');
+  conditions.forEach((low, i) => {
+    if (!isLow(keys[i]) || Array.isArray(filter[keys[i]])) return;
+    conditions.forEach((high, j) => {
+      if (high.field !== low.field || !isHigh(keys[j])) return;
+      if (typed(i) > typed(j)) {
+        throw badRequest(`Filter "${keys[i]}" is above "${keys[j]}": the range is empty`, { [keys[j]]: `must not be less than ${keys[i]}` });
+      }
+    });
+  });
+}
+
 export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHeader?: string): ListQuery {
   for (const key of Object.keys(query)) {
     if (!['sort', 'range', 'filter'].includes(key)) throw badRequest(`Unknown query parameter "${key}"`);
@@ -182,6 +204,7 @@ export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHe
     throw badRequest('"filter" must be a JSON object');
   }
   const conditions: FilterCondition[] = [];
+  const keys: string[] = [];
   let q: string | undefined;
   for (const [key, value] of Object.entries(filter as Record<string, unknown>)) {
     if (key === 'q') {
@@ -191,7 +214,9 @@ export function parseListQuery(def: ResourceDefinition, query: RawQuery, rangeHe
       continue;
     }
     conditions.push(parseCondition(def, key, value));
+    keys.push(key);
   }
+  refuseInvertedRanges(def, filter as Record<string, unknown>, conditions, keys);
   const idList = conditions.find((c) => c.field === 'id' && c.op === 'in');
   return {
     sort: parseSort(def, query.sort),

@@ -43,7 +43,7 @@ function buildRecordSchema(def: ResourceDefinition): z.ZodType {
 const describeFields = (def: ResourceDefinition, pick: (f: FieldSpec) => boolean | undefined) =>
   Object.entries(def.fields).filter(([, f]) => pick(f)).map(([name]) => name).join(', ');
 
-function resourcePaths(def: ResourceDefinition, roles: string[]): ZodOpenApiPathsObject {
+function resourcePaths(def: ResourceDefinition, roles: readonly string[]): ZodOpenApiPathsObject {
   const record = recordSchema(def);
   const tags = [def.name];
   const who = `Readable by: ${roles.join(', ')}.`;

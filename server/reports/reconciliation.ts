@@ -7,27 +7,13 @@
 // A ledger entry's day is the UTC day of its created_at: a payment and its fee on the day the
 // payment was captured (as /api/stats/fees buckets captured volume), a refund on the day it
 // succeeded, a payout on the day it was approved.
+import type { ReconciliationRow } from '../../shared/api/stats.ts';
 import type { Db } from '../db/connect.ts';
 import { addDays, dayStart } from '../../shared/days.ts';
 import { dayOf } from '../stats/buckets.ts';
 
-export interface ReconciliationRow {
-  date: string;
-  merchant_id: string;
-  merchant_name: string;
-  currency: string;
-  payment_count: number;
-  payments: number;
-  refunds: number;
-  fees: number;
-  dispute_debits: number;
-  dispute_credits: number;
-  adjustments: number;
-  payouts: number;
-  net: number;
-  settled: number;
-  unsettled: number;
-}
+export type { ReconciliationRow };
+
 
 /** The report's columns in order; the money ones are signed minor units. */
 export const RECONCILIATION_COLUMNS = [

@@ -10,9 +10,19 @@ export interface Actor {
   ip: string | null;
   /** ISO timestamp of the action. */
   at: string;
+  /** The request's X-Request-Id, passed on to the processor by the outbox. */
+  requestId?: string | null;
 }
 
-export const actorOf = (ctx: AppContext, req: Request): Actor => ({ id: currentUser(req).id, ip: req.ip ?? null, at: isoNow(ctx) });
+export const actorOf = (ctx: AppContext, req: Request): Actor => ({
+  id: currentUser(req).id, ip: req.ip ?? null, at: isoNow(ctx), requestId: requestIdOf(req),
+});
 
 /** The action's day in UTC, "YYYY-MM-DD", for comparisons with date columns. */
 export const dayOf = (actor: Pick<Actor, 'at'>): string => utcDay(actor.at);
+
+/** pino-http's req.id, which server/http/requestId.ts sets from the caller's X-Request-Id or a fresh UUID. */
+function requestIdOf(req: Request): string | null {
+  const id: unknown = (req as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}

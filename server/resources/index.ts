@@ -2,6 +2,7 @@
 // resource is one line here plus its folder.
 import type { Router } from 'express';
 import type { Role } from '../../shared/enums.ts';
+import { readersOf } from '../../shared/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 import { audit } from './audit/definition.ts';
@@ -24,26 +25,24 @@ import { mountUserRoutes } from './users/routes.ts';
 export interface ResourceEntry {
   def: ResourceDefinition;
   /** Who may read (list and getOne). */
-  read: Role[];
+  read: readonly Role[];
   /** Routes beyond reading; mounted before /:id so sub-paths win. */
   extra?: (router: Router, ctx: AppContext) => void;
 }
 
-const everyone: Role[] = ['operator', 'support', 'admin'];
-const admins: Role[] = ['admin'];
 
 export const resources: ResourceEntry[] = [
-  { def: merchants, read: everyone, extra: mountMerchantRoutes },
-  { def: plans, read: everyone },
-  { def: intents, read: everyone },
-  { def: payments, read: everyone },
-  { def: refunds, read: everyone, extra: mountRefundRoutes },
-  { def: disputes, read: everyone, extra: mountDisputeRoutes },
-  { def: payouts, read: everyone, extra: mountPayoutRoutes },
-  { def: balances, read: everyone },
-  { def: transactions, read: everyone },
-  { def: users, read: admins, extra: mountUserRoutes },
-  { def: audit, read: admins },
+  { def: merchants, read: readersOf('merchants'), extra: mountMerchantRoutes },
+  { def: plans, read: readersOf('plans') },
+  { def: intents, read: readersOf('intents') },
+  { def: payments, read: readersOf('payments') },
+  { def: refunds, read: readersOf('refunds'), extra: mountRefundRoutes },
+  { def: disputes, read: readersOf('disputes'), extra: mountDisputeRoutes },
+  { def: payouts, read: readersOf('payouts'), extra: mountPayoutRoutes },
+  { def: balances, read: readersOf('balances') },
+  { def: transactions, read: readersOf('transactions') },
+  { def: users, read: readersOf('users'), extra: mountUserRoutes },
+  { def: audit, read: readersOf('audit') },
 ];
 
 /** The definition of a resource by name (for code that reads a resource's list as the API does). */

@@ -30,8 +30,22 @@ export async function sampleRows(db: Knex, def: ResourceDefinition, size = 200):
   const rows = Number(n);
   const mid = await db(def.table).orderBy('id').offset(Math.floor(rows / 2)).first('id');
   if (!mid) return { rows, sample: [] };
-  return { rows, sample: await db(def.table).where('id', '>=', mid.id).orderBy('id').limit(size) };
+  const sample = await db(def.table).where('id', '>=', mid.id).orderBy('id').limit(size);
+  // Search terms that match through another table (a merchant's name) are sampled from there.
+  for (const term of def.search ?? []) {
+    if (!term.lookup) continue;
+    const ids = [...new Set(sample.map((r) => r[term.column]).filter(Boolean))];
+    const names = new Map<string, string>();
+    for (const row of await db(term.lookup.table).whereIn('id', ids).select('id', term.lookup.column)) {
+      names.set(row.id, row[term.lookup.column]);
+    }
+    for (const row of sample) row[lookupKey(term.column)] = names.get(row[term.column]);
+  }
+  return { rows, sample };
 }
+
+/** Where sampleRows puts the looked-up value of a row's `column` (a merchant's name). */
+const lookupKey = (column: string) => `${column}:lookup`;
 
 const firstValue = (rows: any[], column: string, accept: (v: any) => boolean = (v) => v !== null && v !== undefined) =>
   rows.map((r) => r[column]).find(accept);
@@ -83,10 +97,11 @@ export function listShapes(def: ResourceDefinition, sample: any[], rows: number)
   }
   const seen = new Set<string>();
   for (const term of def.search ?? []) {
-    const q = searchSample(sample, term.column, term.match);
-    if (q === undefined || (term.when && !term.when(q)) || seen.has(term.column)) continue;
-    seen.add(term.column);
-    add('q', `q ${term.match} ${term.column} "${q}"`, { filter: { q } });
+    const q = searchSample(sample, term.lookup ? lookupKey(term.column) : term.column, term.match);
+    const kind = `${term.column} ${term.match}`;
+    if (q === undefined || (term.when && !term.when(q)) || (term.normalize && !term.normalize(q)) || seen.has(kind)) continue;
+    seen.add(kind);
+    add('q', `q ${term.match} ${term.lookup ? `${term.lookup.table}.${term.lookup.column} → ` : ''}${term.column} "${q}"`, { filter: { q } });
   }
   if (rows > DEEP_PAGE[1]) add('deep page', 'page 400 (rows 9975–9999)', { range: DEEP_PAGE });
   return shapes;

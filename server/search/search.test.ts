@@ -1,11 +1,14 @@
-// GET /api/search through the API, on each engine: exact ids jump to one record, references,
-// emails, card last 4 and names find their records, and each role only finds what it may read.
+// GET /api/search through the API, on each engine: exact ids jump to one record; the start of
+// an id, references, emails, card last 4, auth codes, payout numbers and names find their
+// records; each group's total is the total of the list "see all" opens; and each role only
+// finds what it may read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { newId } from '../../shared/ids.ts';
+import { HITS_PER_RESOURCE, type SearchGroup, type SearchResponse } from '../../shared/search.ts';
 import { payments } from '../resources/payments/definition.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
-import { HITS_PER_RESOURCE, searchApplies } from './search.ts';
+import { searchApplies } from './search.ts';
 
 describe.each(ENGINES)('GET /api/search on %s', (engine) => {
   let t: TestApp;
@@ -13,26 +16,36 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 300 });
-    payment = await t.db('payments').where('status', 'captured').orderBy('id').first();
+    payment = await t.db('payments').where('status', 'captured').whereNotNull('auth_code').orderBy('id').first();
   });
   afterAll(() => t.drop());
 
-  const search = async (q: string, role: 'admin' | 'operator' | 'support' = 'operator') => {
+  const answer = async (q: string, role: 'admin' | 'operator' | 'support' = 'operator') => {
     const res = await (await t.agent(role)).get('/api/search').query({ q });
     expect(res.status).toBe(200);
-    return res.body as Array<{ resource: string; id: string; label: string; status?: string }>;
+    return res.body as SearchResponse;
+  };
+  const search = async (q: string, role?: 'admin' | 'operator' | 'support') =>
+    (await answer(q, role)).groups.flatMap((g) => g.hits.map(({ resource, id, status }) => ({ resource, id, status })));
+  const group = async (q: string, resource: string) => (await answer(q)).groups.find((g) => g.resource === resource);
+  /** The total the list says for `q`: what "see all N" opens. */
+  const listTotal = async (resource: string, q: string) => {
+    const res = await (await t.agent('admin')).get(`/api/${resource}`).query({ filter: JSON.stringify({ q }) });
+    expect(res.status).toBe(200);
+    return Number(res.headers['x-total-count']);
   };
 
   it('When the query is an exact id, then only that record comes back, whatever the case', async () => {
     const lower = `${payment.id.slice(0, 3)}${payment.id.slice(3).toLowerCase()}`;
     for (const q of [payment.id, lower, `  ${payment.id} `]) {
-      const hits = await search(q);
-      expect(hits).toEqual([
-        { resource: 'payments', id: payment.id, label: expect.stringContaining(payment.card_last4), status: 'captured' },
-      ]);
+      const res = await answer(q);
+      expect(res.exactId).toBe(true);
+      expect(res.groups).toEqual([{ resource: 'payments', total: 1, exact: true, hits: [
+        { resource: 'payments', id: payment.id, status: payment.display_status, record: expect.objectContaining({ card_last4: payment.card_last4, amount: payment.amount }) },
+      ] }]);
     }
     const merchant = await t.db('merchants').first();
-    expect(await search(merchant.id)).toEqual([expect.objectContaining({ resource: 'merchants', id: merchant.id, label: expect.stringContaining(merchant.name) })]);
+    expect(await search(merchant.id)).toEqual([expect.objectContaining({ resource: 'merchants', id: merchant.id })]);
   });
 
   it('When the query is a note or attachment id, then it leads to the dispute', async () => {
@@ -42,37 +55,74 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
     expect(await search(noteId, 'support')).toEqual([expect.objectContaining({ resource: 'disputes', id: dispute.id })]);
   });
 
-  it('When the query is card last 4, then the payments with that card are found', async () => {
-    const hits = await search(payment.card_last4);
-    const found = hits.filter((h) => h.resource === 'payments');
-    expect(found.map((h) => h.id)).toContain(payment.id);
-    const rows = await t.db('payments').whereIn('id', found.map((h) => h.id));
-    expect(rows.every((r) => r.card_last4 === payment.card_last4 || r.reference_id.startsWith(payment.card_last4) || r.customer_email.startsWith(payment.card_last4))).toBe(true);
+  it('When the query is card last 4, then the payments with that card are found and counted', async () => {
+    const found = await group(payment.card_last4, 'payments');
+    expect(found!.hits.map((h) => h.id)).toContain(payment.id);
+    const matching = await t.db('payments').where('card_last4', payment.card_last4).count({ n: '*' });
+    expect(found!.total).toBe(Number(matching[0].n));
+    expect(found!.hits.every((h) => h.record.card_last4 === payment.card_last4)).toBe(true);
   });
 
   it('When the query is a reference or an email prefix, then the intent and its payment are found', async () => {
     for (const q of [payment.reference_id, payment.reference_id.toLowerCase(), payment.customer_email.split('@')[0]]) {
-      const hits = await search(q);
-      expect(hits).toEqual(expect.arrayContaining([
+      expect(await search(q)).toEqual(expect.arrayContaining([
         expect.objectContaining({ resource: 'payments', id: payment.id }),
         expect.objectContaining({ resource: 'intents', id: payment.intent_id }),
       ]));
     }
   });
 
-  it('When the query is part of a merchant name, then the merchant is found', async () => {
-    const merchant = await t.db('merchants').orderBy('name').first();
-    const part = merchant.name.slice(1, 6).toLowerCase();
-    const hits = await search(part);
-    expect(hits).toContainEqual(expect.objectContaining({ resource: 'merchants', id: merchant.id }));
+  it('When the query is an auth code, in any case, then its payment is found', async () => {
+    for (const q of [payment.auth_code, payment.auth_code.toLowerCase()]) {
+      expect((await group(q, 'payments'))!.hits.map((h) => h.id)).toContain(payment.id);
+    }
   });
 
-  it('When many records match, then each resource gives only a few hits', async () => {
-    const hits = await search('example.com', 'admin'); // every demo user, many merchants
-    const perResource = new Map<string, number>();
-    for (const h of hits) perResource.set(h.resource, (perResource.get(h.resource) ?? 0) + 1);
-    expect(hits.length).toBeGreaterThan(0);
-    for (const n of perResource.values()) expect(n).toBeLessThanOrEqual(HITS_PER_RESOURCE);
+  it('When the query is the start of an id, then the records whose ids start so are found and counted as the list counts them', async () => {
+    const start = `${payment.id.slice(0, 6).toLowerCase()}`; // "py_01k": the time part, shared by many
+    const found = (await group(start, 'payments'))!;
+    expect(found.hits.length).toBeGreaterThan(0);
+    expect(found.hits.every((h) => h.id.startsWith(start.slice(0, 3) + start.slice(3).toUpperCase()))).toBe(true);
+    expect(found.total).toBe(await listTotal('payments', start));
+    const precise = payment.id.slice(0, 20);
+    expect((await group(precise, 'payments'))!.hits.map((h) => h.id)).toContain(payment.id);
+    expect(await group('py_', 'payments')).toBeUndefined(); // the prefix alone names no record
+  });
+
+  it('When the query is a payout number, with or without "#", then the payout is found', async () => {
+    const payout = await t.db('payouts').orderBy('id').first();
+    for (const q of [`#${payout.payout_number}`, String(payout.payout_number)]) {
+      expect(await search(q)).toContainEqual(expect.objectContaining({ resource: 'payouts', id: payout.id }));
+    }
+  });
+
+  it('When the query is part of a merchant name, then the merchant and its records are found', async () => {
+    const merchant = await t.db('merchants').orderBy('name').first();
+    const part = merchant.name.slice(1, 6).toLowerCase();
+    const res = await answer(part);
+    const merchants = res.groups.find((g) => g.resource === 'merchants')!;
+    expect(merchants.hits).toContainEqual(expect.objectContaining({ id: merchant.id }));
+    const paymentsGroup = res.groups.find((g) => g.resource === 'payments');
+    const named = await t.db('merchants').whereRaw('lower(name) like ?', [`%${part}%`]).pluck('id');
+    const theirs = await t.db('payments').whereIn('merchant_id', named).count({ n: '*' });
+    expect(paymentsGroup?.total ?? 0).toBe(Number(theirs[0].n));
+    for (const h of paymentsGroup?.hits ?? []) expect(named).toContain(h.record.merchant_id);
+  });
+
+  it('When many records match, then each group shows a few hits and the total of its list', async () => {
+    const merchant = await t.db('payments').groupBy('merchant_id').orderByRaw('count(*) desc').first('merchant_id');
+    const { name } = await t.db('merchants').where('id', merchant.merchant_id).first('name');
+    for (const q of [payment.id.slice(0, 5), name]) { // ids made close in time; a busy merchant's name
+      const res = await answer(q, 'admin');
+      expect(res.groups.length).toBeGreaterThan(0);
+      let more: SearchGroup | undefined;
+      for (const g of res.groups) {
+        expect(g.hits.length).toBeLessThanOrEqual(HITS_PER_RESOURCE);
+        expect(g.total).toBe(await listTotal(g.resource, q));
+        if (g.total > g.hits.length) more = g;
+      }
+      expect(more).toBeDefined(); // a group has more than it shows: the "see all" case
+    }
   });
 
   it('When an operator or support agent searches, then users and audit entries are never found', async () => {
@@ -81,14 +131,15 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
     for (const role of ['operator', 'support'] as const) {
       expect((await search('admin@example', role)).filter((h) => h.resource === 'users')).toEqual([]);
       expect(await search(admin.id, role)).toEqual([]);
+      expect(await search(admin.id.slice(0, 8), role)).toEqual([]);
     }
     const auditRow = await t.db('audit').first();
     expect(await search(auditRow.id, 'admin')).toEqual([expect.objectContaining({ resource: 'audit', id: auditRow.id })]);
     expect(await search(auditRow.id, 'operator')).toEqual([]);
   });
 
-  it('When nothing matches, then the answer is an empty list', async () => {
-    expect(await search(newId('payment'))).toEqual([]);
+  it('When nothing matches, then the answer has no groups', async () => {
+    expect(await answer(newId('payment'))).toEqual({ q: expect.any(String), exactId: false, groups: [] });
     expect(await search('zzzz-no-such-thing-zzzz')).toEqual([]);
     expect(await search('x')).toEqual([]);
     expect(await search('')).toEqual([]);
@@ -109,6 +160,8 @@ describe('search shapes', () => {
   it('only probes payments when the query looks like something payments hold', () => {
     expect(searchApplies(payments, '4242')).toBe(true);
     expect(searchApplies(payments, 'ana.lima@')).toBe(true);
-    expect(searchApplies(payments, 'two words')).toBe(false);
+    expect(searchApplies(payments, 'py_01K')).toBe(true);
+    expect(searchApplies(payments, '#1234 5678')).toBe(false);
+    expect(searchApplies(payments, '12 34')).toBe(false);
   });
 });

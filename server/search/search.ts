@@ -1,28 +1,18 @@
-// GET /api/search: one box that takes any id, reference, email, card last 4 or name and finds
-// the records it names. An exact id is one primary-key lookup and answers with that record
-// alone; anything else runs each resource's declared `search` terms (the same ones `q` uses on
-// lists), so a query only probes the indexes its shape fits, never a full scan of a big table.
+// GET /api/search: one box that takes any id or the start of one, a reference, an email, card
+// last 4, an auth code, a payout number or a name, and finds the records it names. An exact id
+// is one primary-key lookup and answers with that record alone; anything else runs each
+// resource's declared `search` terms — the very `q` of its list — so every group's total is the
+// total of the list that "see all" opens, and a query only probes the indexes its shape fits,
+// never a full scan of a big table.
 import type { Role } from '../../shared/enums.ts';
 import { ID_PREFIXES, normalizeId, type IdKind } from '../../shared/ids.ts';
+import { HITS_PER_RESOURCE, SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../shared/search.ts';
 import type { Db } from '../db/connect.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
-import { fetchOne, filteredQuery, toRecords } from '../list/listQuery.ts';
+import { countRows, fetchOne, filteredQuery, toRecords } from '../list/listQuery.ts';
 import { resources } from '../resources/index.ts';
-import { SEARCH_LABELS } from './labels.ts';
 
-export interface SearchHit {
-  resource: string;
-  id: string;
-  label: string;
-  /** The record's status, when it has one, so the SPA can show its chip. */
-  status?: string;
-}
-
-/** At most this many hits per resource: the box is for finding, lists are for browsing. */
-export const HITS_PER_RESOURCE = 5;
-export const MAX_QUERY_LENGTH = 200;
-
-/** Resources searched by text, in the order their hits are shown. */
+/** Resources searched by text, in the order their groups are shown. */
 const TEXT_SEARCHED = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'merchants', 'plans', 'users'];
 
 /** Which resource an id prefix names. Notes and attachments lead to their dispute. */
@@ -47,9 +37,8 @@ export function searchApplies(def: ResourceDefinition, q: string): boolean {
   });
 }
 
-function toHit(resource: string, record: Record<string, any>): SearchHit {
-  const label = SEARCH_LABELS[resource]?.(record) ?? String(record.id);
-  const hit: SearchHit = { resource, id: String(record.id), label };
+function toHit(resource: string, record: Record<string, unknown>): SearchHit {
+  const hit: SearchHit = { resource, id: String(record.id), record };
   // A payment's status as people read it: "Refunded", not the processing status "captured".
   const status = record.display_status ?? record.status;
   if (typeof status === 'string') hit.status = status;
@@ -71,27 +60,35 @@ async function findById(db: Db, role: Role, id: string): Promise<SearchHit | und
   return record && toHit(name, record);
 }
 
-export async function searchRecords(db: Db, role: Role, rawQuery: string): Promise<SearchHit[]> {
+async function searchResource(db: Db, name: string, def: ResourceDefinition, q: string): Promise<SearchGroup | undefined> {
+  // No ORDER BY: sorting would let the planner walk a created_at index across the whole table
+  // instead of probing the few matching keys; the handful of rows is sorted here instead.
+  const rows = await filteredQuery(db, def, { conditions: [], q })
+    .select(def.columns.map((c) => `${def.table}.${c}`))
+    .limit(HITS_PER_RESOURCE);
+  if (rows.length === 0) return undefined;
+  const records = toRecords(def, rows).sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
+  // Fewer than a handful is the whole answer; otherwise the list's own (capped) count.
+  const total = rows.length < HITS_PER_RESOURCE ? { total: rows.length, exact: true } : await countRows(db, def, { conditions: [], q });
+  return { resource: name, ...total, hits: records.map((r) => toHit(name, r)) };
+}
+
+export async function searchRecords(db: Db, role: Role, rawQuery: string): Promise<SearchResponse> {
   const q = rawQuery.trim();
-  if (q.length < 2) return [];
+  if (q.length < SEARCH_MIN_LENGTH) return { q, exactId: false, groups: [] };
 
   const id = normalizeId(q);
   if (id) {
     const hit = await findById(db, role, id);
-    if (hit) return [hit];
+    if (hit) return { q, exactId: true, groups: [{ resource: hit.resource, total: 1, exact: true, hits: [hit] }] };
   }
 
-  const hits: SearchHit[] = [];
+  const groups: SearchGroup[] = [];
   for (const name of TEXT_SEARCHED) {
     const def = readable(name, role);
     if (!def || !searchApplies(def, q)) continue;
-    // No ORDER BY: sorting would let the planner walk a created_at index across the whole table
-    // instead of probing the few matching keys; the handful of rows is sorted here instead.
-    const rows = await filteredQuery(db, def, { conditions: [], q })
-      .select(def.columns.map((c) => `${def.table}.${c}`))
-      .limit(HITS_PER_RESOURCE);
-    const records = toRecords(def, rows).sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
-    hits.push(...records.map((r) => toHit(name, r)));
+    const group = await searchResource(db, name, def, q);
+    if (group) groups.push(group);
   }
-  return hits;
+  return { q, exactId: false, groups };
 }

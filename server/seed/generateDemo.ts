@@ -35,6 +35,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: string) => void): Promise<void> {
   const rng = rngFromState(plan.rngState);
+  // Ids of the entries that give money back (failed refunds and payouts) come from a generator of
+  // their own, so adding them left every other row of the seed as it was.
+  const returnsRng = rngFromState(plan.rngState ^ 0x5eed);
   const { start, end, dual, operatorId, supportIds, adminId, admin2Id } = plan;
 
   // Plans
@@ -86,11 +89,11 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
   const weekOf = (ms: number) => Math.min(WEEKS - 1, Math.max(0, Math.floor((ms - start) / (7 * DAY))));
   const ledger = (
     merchantId: string, currency: string, amount: number, source_type: string, source_id: string,
-    at: number, settledAt: number | null, description: string,
+    at: number, settledAt: number | null, description: string, idRng = rng,
   ) => {
     const settled = settledAt !== null;
     w.add('transactions', {
-      id: newId('transaction', at, rng), merchant_id: merchantId, currency, amount, source_type, source_id,
+      id: newId('transaction', at, idRng), merchant_id: merchantId, currency, amount, source_type, source_id,
       settlement_status: settled ? 'settled' : 'unsettled', description, settled_at: settled ? iso(settledAt) : null,
       created_at: iso(at),
     });
@@ -164,9 +167,13 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
             status: rstatus, note: rng() < 0.3 ? 'Customer contacted support' : null, created_by: operatorId,
             created_at: iso(refundAt),
           });
-          if (rstatus === 'succeeded') {
-            amountRefunded = refundAmount;
-            ledger(m.id, currency, -refundAmount, 'refund', refundId, refundAt, refundAt, 'Refund');
+          // Every refund is debited when it is made (docs/money.md); a pending one still holds its
+          // amount; a failed one was credited back when the processor said so.
+          ledger(m.id, currency, -refundAmount, 'refund', refundId, refundAt, refundAt, 'Refund', rstatus === 'succeeded' ? rng : returnsRng);
+          if (rstatus !== 'failed') amountRefunded = refundAmount;
+          else {
+            const back = Math.min(end, refundAt + 6 * 3_600_000);
+            ledger(m.id, currency, refundAmount, 'refund', refundId, back, back, 'Refund failed', returnsRng);
           }
         }
       }
@@ -266,9 +273,13 @@ export async function generateDemo(w: RowSink, plan: DemoPlan, log: (message: st
         decline_reason: status === 'declined' ? 'Bank account verification pending' : null,
       });
       w.add('payouts', row);
-      // Declined payouts never left; failed ones bounced back, so neither keeps a debit.
+      // Declined payouts never left; failed ones were debited and bounced back.
       if (status !== 'declined' && status !== 'failed') {
         ledger(merchantId, currency, -amount, 'payout', row.id, decidedAt, decidedAt, `Payout #${row.payout_number}`);
+      } else if (status === 'failed') {
+        const back = decidedAt + 2 * DAY;
+        ledger(merchantId, currency, -amount, 'payout', row.id, decidedAt, decidedAt, `Payout #${row.payout_number}`, returnsRng);
+        ledger(merchantId, currency, amount, 'payout', row.id, back, back, `Payout #${row.payout_number} failed`, returnsRng);
       }
     }
     const available = settledSum.get(key) ?? 0;

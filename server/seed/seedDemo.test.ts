@@ -77,9 +77,9 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
     }
   });
 
-  it('keeps each payment\u2019s amount_refunded equal to its succeeded refunds and within the amount', async () => {
+  it('keeps each payment\u2019s amount_refunded equal to its pending and succeeded refunds and within the amount', async () => {
     const payments = await t.db('payments').select('id', 'amount', 'amount_refunded', 'status');
-    const refunds = await t.db('refunds').where('status', 'succeeded').select('payment_id', 'amount');
+    const refunds = await t.db('refunds').whereIn('status', ['pending', 'succeeded']).select('payment_id', 'amount');
     const byPayment = new Map<string, number>();
     for (const r of refunds) byPayment.set(r.payment_id, (byPayment.get(r.payment_id) ?? 0) + Number(r.amount));
     for (const p of payments) {
@@ -89,10 +89,11 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
     }
   });
 
-  it('records a ledger entry for every captured payment, fee, succeeded refund and dispute', async () => {
+  it('records a ledger entry for every captured payment, fee, refund (two for a failed one) and dispute', async () => {
     const count = async (q: any) => Number((await q.count({ n: '*' }))[0].n);
     expect(await count(t.db('transactions').where('source_type', 'payment'))).toBe(await count(t.db('payments').where('status', 'captured')));
-    expect(await count(t.db('transactions').where('source_type', 'refund'))).toBe(await count(t.db('refunds').where('status', 'succeeded')));
+    expect(await count(t.db('transactions').where('source_type', 'refund').where('amount', '<', 0))).toBe(await count(t.db('refunds')));
+    expect(await count(t.db('transactions').where('source_type', 'refund').where('amount', '>', 0))).toBe(await count(t.db('refunds').where('status', 'failed')));
     expect(await count(t.db('transactions').where('source_type', 'dispute').where('amount', '<', 0))).toBe(await count(t.db('disputes')));
     expect(await count(t.db('transactions').where('source_type', 'dispute').where('amount', '>', 0))).toBe(await count(t.db('disputes').where('status', 'won')));
   });

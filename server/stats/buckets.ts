@@ -5,8 +5,8 @@
 import { DAY_MS, dayStartMs, utcDay } from '../../shared/days.ts';
 import type { Engine } from '../db/connect.ts';
 
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
+export { INTERVALS, type Interval } from '../../shared/api/stats.ts';
+import type { Interval } from '../../shared/api/stats.ts';
 
 /** SQL for the UTC day ("YYYY-MM-DD") of an ISO-timestamp column. */
 export const dayOf = (column: string): string => `substr(${column}, 1, 10)`;

@@ -6,6 +6,9 @@
 // totals.
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect.ts';
+import type { Totals } from '../../shared/api/stats.ts';
+
+export type { Totals };
 
 export const DAILY_TOTALS = 'payment_daily_totals';
 
@@ -40,11 +43,6 @@ export function capturedDaily(db: Db, f: CapturedFilter): Knex.QueryBuilder {
   return qb;
 }
 
-export interface Totals {
-  volume: number;
-  fees: number;
-  count: number;
-}
 
 /** Numbers out of an aggregate row: pg returns sums as numeric, and sums of nothing as null. */
 export function totalsOf(row: { volume?: unknown; fees?: unknown; count?: unknown }): Totals {

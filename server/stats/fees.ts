@@ -1,12 +1,11 @@
 // GET /api/stats/fees: captured volume, fees and count per period and currency.
+import type { FeeRow } from '../../shared/api/stats.ts';
 import type { Db } from '../db/connect.ts';
 import { bucketSql, periodsBetween, type Interval } from './buckets.ts';
-import { capturedDaily, totalsOf, type CapturedFilter, type Totals } from './capturedDaily.ts';
+import { capturedDaily, totalsOf, type CapturedFilter } from './capturedDaily.ts';
 
-export interface FeeRow extends Totals {
-  period: string;
-  currency: string;
-}
+export type { FeeRow };
+
 
 export async function feesByPeriod(db: Db, f: CapturedFilter & { interval: Interval }): Promise<FeeRow[]> {
   const period = bucketSql(db.engine, f.interval, 'd.captured_day');

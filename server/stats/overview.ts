@@ -1,8 +1,10 @@
 // GET /api/stats/overview: the dashboard's morning numbers, as of the app clock's UTC day. The
 // work-list counts (payouts to approve, disputes due soon, …) are counted by the list engine
 // from the filters of shared/workLists.ts, the same filters the dashboard links to.
+import type { Overview, Rate } from '../../shared/api/stats.ts';
 import { addDays, dayStart, utcDay } from '../../shared/days.ts';
-import { AWAITING_APPROVAL, DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
+import { OPEN_PAYOUT_STATUSES } from '../../shared/enums.ts';
+import { DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
 import type { Db } from '../db/connect.ts';
 import { capturedDaily, totalsOf, type Totals } from './capturedDaily.ts';
 import { countWorkLists, readWorkList } from './workLists.ts';
@@ -10,16 +12,8 @@ import { countWorkLists, readWorkList } from './workLists.ts';
 /** How many of the disputes due soon the overview lists (overdue ones first). */
 const DUE_SOON_LIST = 10;
 
-export interface Rate {
-  /** Events in the window: succeeded refunds, or disputes opened. */
-  events: number;
-  /** Payments captured in the window. */
-  payments: number;
-  /** events / payments as a fraction (0.0123 = 1.23 %); 0 when nothing was captured. */
-  rate: number;
-}
 
-export async function overview(db: Db, now: Date) {
+export async function overview(db: Db, now: Date): Promise<Overview> {
   const today = utcDay(now);
   const from30 = addDays(today, -29);
   const windowStart = dayStart(from30);
@@ -48,7 +42,7 @@ export async function overview(db: Db, now: Date) {
       .select('status', 'currency')
       .count({ count: '*' })
       .sum({ amount: 'amount' })
-      .whereIn('status', AWAITING_APPROVAL)
+      .whereIn('status', OPEN_PAYOUT_STATUSES)
       .groupBy('status', 'currency'),
     countWorkLists(db, lists),
     readWorkList(db, lists.disputes_due_soon, DUE_SOON_LIST),
@@ -58,7 +52,7 @@ export async function overview(db: Db, now: Date) {
   const rate = (events: number): Rate => ({ events, payments: captured30d, rate: captured30d ? events / captured30d : 0 });
 
   const awaiting = new Map<string, { currency: string; count: number; amount: number }>();
-  const byStatus = Object.fromEntries(AWAITING_APPROVAL.map((s) => [s, 0])) as Record<string, number>;
+  const byStatus = Object.fromEntries(OPEN_PAYOUT_STATUSES.map((s) => [s, 0])) as Record<string, number>;
   for (const p of payouts as any[]) {
     const c = awaiting.get(p.currency) ?? { currency: p.currency, count: 0, amount: 0 };
     c.count += Number(p.count);

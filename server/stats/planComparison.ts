@@ -8,7 +8,7 @@
 // count times the plan's fixed fee. A busy merchant's 90 days are tens of thousands of payments
 // whose amounts are nearly all different; shipping them to the server to price one by one
 // cost more than the rest of the request.
-import type { PlanType } from '../../shared/enums.ts';
+import type { CurrencyCost, PlanComparison, PlanCost } from '../../shared/api/stats.ts';
 import { fixedFee } from '../../shared/fees.ts';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../errors.ts';
@@ -16,32 +16,8 @@ import { addDays, dayStart } from '../../shared/days.ts';
 import { percentFeesSql } from './feeSql.ts';
 import { effectiveBps } from './plans.ts';
 
-export interface CurrencyCost {
-  currency: string;
-  volume: number;
-  count: number;
-  fees: number;
-  effective_bps: number;
-}
 
-export interface PlanCost extends CurrencyCost {
-  plan_id: string;
-  name: string;
-  plan_type: PlanType;
-  current: boolean;
-  /** fees on this plan − fees actually charged (negative: this plan would have been cheaper). */
-  difference: number;
-}
 
-export interface PlanComparison {
-  merchant_id: string;
-  current_plan_id: string;
-  from: string;
-  to: string;
-  days: number;
-  actual: CurrencyCost[];
-  plans: PlanCost[];
-}
 
 export async function comparePlans(db: Db, merchantId: string, days: number, today: string): Promise<PlanComparison> {
   const merchant = await db('merchants').where('id', merchantId).first('id', 'plan_id');

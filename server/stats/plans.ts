@@ -1,19 +1,11 @@
 // GET /api/stats/plans: captured volume and fees per processing plan and currency, over the
 // merchants currently on each plan.
+import type { PlanRow } from '../../shared/api/stats.ts';
 import type { Db } from '../db/connect.ts';
-import { capturedDaily, totalsOf, type Totals } from './capturedDaily.ts';
+import { capturedDaily, totalsOf } from './capturedDaily.ts';
 
-export interface PlanRow extends Totals {
-  plan_id: string;
-  name: string;
-  plan_type: string;
-  currency: string;
-  /** Merchants on the plan with captured volume in this currency in the range. */
-  merchants: number;
-  /** Merchants on the plan today, whatever their volume. */
-  merchants_on_plan: number;
-  effective_bps: number;
-}
+export type { PlanRow };
+
 
 export const effectiveBps = (fees: number, volume: number): number =>
   volume === 0 ? 0 : Math.round((fees * 10_000) / volume);

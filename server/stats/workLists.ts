@@ -1,17 +1,13 @@
 // The home page's work lists (shared/workLists.ts) counted and read by the list engine, through
 // the same parsing and query as GET /api/<resource>?filter=…: the number on a card is the total
 // of the list it links to, by construction.
+import type { WorkCount } from '../../shared/api/stats.ts';
 import { WORK_LISTS, type WorkList, type WorkListName } from '../../shared/workLists.ts';
 import type { Db } from '../db/connect.ts';
 import { countRows, fetchPage } from '../list/listQuery.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
 import { definitionOf } from '../resources/index.ts';
 
-export interface WorkCount {
-  count: number;
-  /** False when more rows match than `count` says ("more than 10,000", as the list says it). */
-  exact: boolean;
-}
 
 function listQuery(list: WorkList, size: number) {
   const def = definitionOf(list.resource);

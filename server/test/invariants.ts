@@ -30,40 +30,45 @@ export async function balanceViolations(db: Knex): Promise<string[]> {
   return out;
 }
 
-/** Each payment's (and intent's) amount_refunded = its succeeded refunds ≤ the amount; each succeeded refund has one ledger debit. */
+/**
+ * Each payment's (and intent's) amount_refunded = its pending and succeeded refunds ≤ the amount
+ * (a pending refund holds its amount); every refund is debited once when made, and a failed one
+ * credited back once (docs/money.md).
+ */
 export async function refundViolations(db: Knex): Promise<string[]> {
   const out: string[] = [];
   const refunded = new Map<string, number>();
   const byIntent = new Map<string, number>();
-  for (const r of await db('refunds').where('status', 'succeeded').select('payment_id', 'intent_id', 'amount')) {
+  for (const r of await db('refunds').whereIn('status', ['pending', 'succeeded']).select('payment_id', 'intent_id', 'amount')) {
     refunded.set(r.payment_id, (refunded.get(r.payment_id) ?? 0) + n(r.amount));
     byIntent.set(r.intent_id, (byIntent.get(r.intent_id) ?? 0) + n(r.amount));
   }
   for (const p of await db('payments').select('id', 'amount', 'amount_refunded')) {
     const sum = refunded.get(p.id) ?? 0;
-    if (n(p.amount_refunded) !== sum) out.push(`payment ${p.id}: amount_refunded ${n(p.amount_refunded)} but succeeded refunds sum to ${sum}`);
+    if (n(p.amount_refunded) !== sum) out.push(`payment ${p.id}: amount_refunded ${n(p.amount_refunded)} but pending and succeeded refunds sum to ${sum}`);
     if (n(p.amount_refunded) > n(p.amount)) out.push(`payment ${p.id}: refunded ${n(p.amount_refunded)} of ${n(p.amount)}`);
   }
   for (const i of await db('intents').select('id', 'amount_refunded')) {
     const sum = byIntent.get(i.id) ?? 0;
-    if (n(i.amount_refunded) !== sum) out.push(`intent ${i.id}: amount_refunded ${n(i.amount_refunded)} but succeeded refunds sum to ${sum}`);
+    if (n(i.amount_refunded) !== sum) out.push(`intent ${i.id}: amount_refunded ${n(i.amount_refunded)} but pending and succeeded refunds sum to ${sum}`);
   }
   const entries = await ledgerBySource(db, 'refund');
   for (const r of await db('refunds').select('id', 'amount', 'status')) {
-    const e = entries.get(r.id) ?? [];
-    const expected = r.status === 'succeeded' ? [-n(r.amount)] : [];
+    const e = [...(entries.get(r.id) ?? [])].sort((a, b) => a - b);
+    const expected = r.status === 'failed' ? [-n(r.amount), n(r.amount)] : [-n(r.amount)];
     if (JSON.stringify(e) !== JSON.stringify(expected)) out.push(`refund ${r.id} (${r.status}): ledger ${JSON.stringify(e)}, expected ${JSON.stringify(expected)}`);
   }
   return out;
 }
 
-/** A payout that left (approved, processing, paid) is debited exactly once; any other, never. */
+/** A payout that left (approved, processing, paid) is debited exactly once; a failed one debited and credited back once; any other, never. */
 export async function payoutViolations(db: Knex): Promise<string[]> {
   const entries = await ledgerBySource(db, 'payout');
   const out: string[] = [];
   for (const p of await db('payouts').select('id', 'amount', 'status')) {
-    const e = entries.get(p.id) ?? [];
-    const expected = ['approved', 'processing', 'paid'].includes(p.status) ? [-n(p.amount)] : [];
+    const e = [...(entries.get(p.id) ?? [])].sort((a, b) => a - b);
+    const expected = ['approved', 'processing', 'paid'].includes(p.status) ? [-n(p.amount)]
+      : p.status === 'failed' ? [-n(p.amount), n(p.amount)] : [];
     if (JSON.stringify(e) !== JSON.stringify(expected)) out.push(`payout ${p.id} (${p.status}): ledger ${JSON.stringify(e)}, expected ${JSON.stringify(expected)}`);
   }
   return out;

@@ -5,7 +5,7 @@ import { addDays, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';
 import { isoNow } from '../context.ts';
 import { post } from '../ledger/ledger.ts';
-import { debitPayout } from '../ledger/movements.ts';
+import { creditPayoutFailed, debitPayout } from '../ledger/movements.ts';
 import type { Actor } from '../resources/actor.ts';
 import { openDispute, resolveDispute } from '../resources/disputes/outcomes.ts';
 import { acceptDispute } from '../resources/disputes/service.ts';
@@ -38,7 +38,7 @@ export async function fundedMerchant(t: TestApp, amount: number, currency = 'USD
 
 let payoutNumber = 900_000;
 
-/** A payout in any state, with the ledger as that state implies (debited once if it left). */
+/** A payout in any state, with the ledger as that state implies (debited once if it left, credited back if it failed). */
 export async function makePayout(
   t: TestApp,
   opts: { status?: string; amount?: number; approvals?: string[]; merchantId?: string; currency?: string } = {},
@@ -56,7 +56,8 @@ export async function makePayout(
   };
   await t.db.transaction(async (trx) => {
     await trx('payouts').insert(row);
-    if (['approved', 'processing', 'paid'].includes(status)) await debitPayout(trx, row, at);
+    if (['approved', 'processing', 'paid', 'failed'].includes(status)) await debitPayout(trx, row, at);
+    if (status === 'failed') await creditPayoutFailed(trx, row, at);
   });
   return row.id;
 }

@@ -111,6 +111,9 @@ export const appEn = {
       too_short: 'Type at least 2 characters',
       error: 'Search failed: %{message}',
       hint: 'Press Enter to search',
+      see_all: 'See all %{count} %{name}',
+      more_than: 'more than %{count}',
+      due: 'due %{day}',
     },
     list: {
       empty_title: 'No %{name} yet',

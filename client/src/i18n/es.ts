@@ -111,6 +111,9 @@ const appEs: AppMessages = {
       too_short: 'Escriba al menos 2 caracteres',
       error: 'La búsqueda falló: %{message}',
       hint: 'Pulse Intro para buscar',
+      see_all: 'Ver la lista: %{count} %{name}',
+      more_than: 'más de %{count}',
+      due: 'vence el %{day}',
     },
     list: {
       empty_title: 'Todavía no hay %{name}',

@@ -111,6 +111,9 @@ const appPt: AppMessages = {
       too_short: 'Digite pelo menos 2 caracteres',
       error: 'A busca falhou: %{message}',
       hint: 'Pressione Enter para buscar',
+      see_all: 'Ver a lista: %{count} %{name}',
+      more_than: 'mais de %{count}',
+      due: 'vence em %{day}',
     },
     list: {
       empty_title: 'Ainda não há %{name}',

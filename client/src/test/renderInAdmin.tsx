@@ -39,7 +39,7 @@ const definitions = Object.fromEntries(RESOURCES.map((name) => [name, { name, ha
 export function renderInAdmin(
   ui: ReactNode,
   opts: {
-    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string) => void;
+    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string, search: string) => void;
     /** Where the memory router starts (for views that read their id from the URL). */
     path?: string;
   } = {},
@@ -62,7 +62,7 @@ export function renderInAdmin(
     await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   };
   const rendered = render(
-    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname)} initialEntries={opts.path ? [opts.path] : undefined}>
+    <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname, l.search)} initialEntries={opts.path ? [opts.path] : undefined}>
       <AdminContext
         dataProvider={(opts.dataProvider ?? {}) as DataProvider}
         authProvider={fakeAuth(opts.role ?? 'admin', asked)}

@@ -14,6 +14,6 @@ export const audit = defineResource({
     entity_id: nullable(field.ref()),
     created_at: field.time(),
   },
-  search: [search.id(), search.id('entity_id'), search.id('actor_id')],
+  search: [search.id(), search.idPrefix('audit'), search.id('entity_id'), search.id('actor_id')],
   toRecord: (row: any) => ({ ...row, detail: row.detail ? JSON.parse(row.detail) : null }),
 });

@@ -16,7 +16,7 @@ export const disputes = defineResource({
     id: field.id(),
     payment_id: field.ref(),
     merchant_id: field.ref(),
-    amount: field.money(),
+    amount: field.amount(),
     currency: field.currency(),
     status: field.enum(DISPUTE_STATUSES),
     reason_code: field.text(),
@@ -26,6 +26,6 @@ export const disputes = defineResource({
     assignee_id: nullable(field.ref()),
     created_at: field.time(),
   },
-  search: [search.id(), search.id('payment_id')],
+  search: [search.id(), search.idPrefix('dispute'), search.id('payment_id'), search.merchantName()],
   computed: assigneeNames,
 });

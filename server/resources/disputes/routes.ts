@@ -2,6 +2,7 @@
 // /resolve (admins record the network's outcome), notes, and evidence attachments. Reading is
 // for every role (the resource's read rule); writing for support and admins.
 import type { Request, Response, Router } from 'express';
+import { ACTIONS, rolesFor } from '../../../shared/permissions.ts';
 import { allow } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { contentRange } from '../../http/listRoutes.ts';
@@ -20,7 +21,7 @@ import { acceptDispute, DisputeUpdate, submitDispute, updateDispute } from './se
 import { evidenceUpload } from './upload.ts';
 
 export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
-  const workers = allow('support', 'admin');
+  const may = (action: keyof typeof ACTIONS.disputes) => allow(...rolesFor('disputes', action));
   const id = (req: Request) => String(req.params.id);
   /** An action on the dispute that answers with the whole dispute record. */
   const onDispute = (change: ActionRun): ActionRun => async (trx, req) => {
@@ -29,11 +30,11 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
   };
 
   // Before /:id: "assignees" is not a dispute id.
-  router.get('/assignees', workers, async (_req: Request, res: Response) => {
+  router.get('/assignees', may('assign'), async (_req: Request, res: Response) => {
     sendAll(res, 'assignees', await listAssignees(ctx.db));
   });
 
-  router.put('/:id', workers, async (req: Request, res: Response) => {
+  router.put('/:id', may('edit'), async (req: Request, res: Response) => {
     const changes = parseBody(DisputeUpdate, req.body);
     const record = await ctx.db.transaction(async (trx) => {
       await updateDispute(trx, id(req), changes, actorOf(ctx, req));
@@ -42,17 +43,17 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     res.json(record);
   });
 
-  router.post('/:id/submit', workers, action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/submit', may('submit'), action(ctx, onDispute(async (trx, req) => {
     await submitDispute(trx, id(req), actorOf(ctx, req));
     return { status: 200, body: null };
   })));
 
-  router.post('/:id/accept', workers, action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/accept', may('accept'), action(ctx, onDispute(async (trx, req) => {
     await acceptDispute(trx, id(req), actorOf(ctx, req));
     return { status: 200, body: null };
   })));
 
-  router.post('/:id/resolve', allow('admin'), action(ctx, onDispute(async (trx, req) => {
+  router.post('/:id/resolve', may('resolve'), action(ctx, onDispute(async (trx, req) => {
     const { outcome } = parseBody(DisputeResolve, req.body);
     await resolveDispute(trx, id(req), outcome, actorOf(ctx, req));
     return { status: 200, body: null };
@@ -62,7 +63,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     sendAll(res, 'notes', await listNotes(ctx.db, id(req)));
   });
 
-  router.post('/:id/notes', workers, action(ctx, async (trx, req) => {
+  router.post('/:id/notes', may('note'), action(ctx, async (trx, req) => {
     const { body } = parseBody(NoteCreate, req.body);
     return { status: 201, body: await addNote(trx, id(req), body, actorOf(ctx, req)) };
   }));
@@ -71,7 +72,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     sendAll(res, 'attachments', await listAttachments(ctx.db, id(req)));
   });
 
-  router.post('/:id/attachments', workers, evidenceUpload(ctx), action(ctx, async (trx, req) => ({
+  router.post('/:id/attachments', may('attach'), evidenceUpload(ctx), action(ctx, async (trx, req) => ({
     status: 201, body: await addAttachment(trx, id(req), req.file, actorOf(ctx, req)),
   })));
 
@@ -88,7 +89,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
     res.end(file.content);
   });
 
-  router.delete('/:id/attachments/:attachmentId', workers, async (req: Request, res: Response) => {
+  router.delete('/:id/attachments/:attachmentId', may('attach'), async (req: Request, res: Response) => {
     const deleted = await ctx.db.transaction((trx) =>
       deleteAttachment(trx, id(req), String(req.params.attachmentId), actorOf(ctx, req)));
     res.json(deleted);

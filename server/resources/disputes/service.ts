@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
 import { badRequest, conflict, unprocessable } from '../../errors.ts';
+import { enqueue } from '../../outbox/enqueue.ts';
 import { dayOf, type Actor } from '../actor.ts';
 import { ASSIGNABLE_ROLES } from './assignees.ts';
 import { assertNeedsResponse, changedMeanwhile, loadDispute } from './load.ts';
@@ -71,6 +72,13 @@ export async function submitDispute(trx: Knex.Transaction, id: string, actor: Ac
     actorId: actor.id, action: 'dispute.submitted', entity: 'disputes', entityId: id,
     detail: { from: 'needs_response', to: 'under_review', evidence: Number(evidence?.n) }, ip: actor.ip, at: actor.at,
   });
+  // The response and the evidence as submitted: the files' bytes are read from dispute_attachments
+  // at send time (they cannot change once the dispute is under review), so the row stays small.
+  const files = await trx('dispute_attachments').where('dispute_id', id).orderBy([{ column: 'created_at' }, { column: 'id' }]).select('id');
+  await enqueue(trx, {
+    kind: 'dispute.submit', objectId: id, requestId: actor.requestId, at: actor.at,
+    payload: { response_text: fresh.response_text, attachment_ids: files.map((f) => f.id) },
+  });
 }
 
 export async function acceptDispute(trx: Knex.Transaction, id: string, actor: Actor): Promise<void> {
@@ -83,4 +91,5 @@ export async function acceptDispute(trx: Knex.Transaction, id: string, actor: Ac
     actorId: actor.id, action: 'dispute.accepted', entity: 'disputes', entityId: id,
     detail: { from: 'needs_response', to: 'accepted', amount: dispute.amount, currency: dispute.currency }, ip: actor.ip, at: actor.at,
   });
+  await enqueue(trx, { kind: 'dispute.accept', objectId: id, requestId: actor.requestId, at: actor.at, payload: {} });
 }

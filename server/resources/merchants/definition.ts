@@ -17,5 +17,5 @@ export const merchants = defineResource({
     plan_id: field.ref(),
     created_at: field.time(),
   },
-  search: [search.id(), search.contains('name'), search.contains('email')],
+  search: [search.id(), search.idPrefix('merchant'), search.contains('name'), search.contains('email')],
 });

@@ -1,5 +1,6 @@
 // PUT /api/merchants/:id — admins change a merchant's status and plan.
 import type { Request, Response, Router } from 'express';
+import { rolesFor } from '../../../shared/permissions.ts';
 import { allow } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { parseBody } from '../../http/validate.ts';
@@ -9,7 +10,7 @@ import { merchants } from './definition.ts';
 import { MerchantUpdate, updateMerchant } from './service.ts';
 
 export function mountMerchantRoutes(router: Router, ctx: AppContext): void {
-  router.put('/:id', allow('admin'), async (req: Request, res: Response) => {
+  router.put('/:id', allow(...rolesFor('merchants', 'edit')), async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const changes = parseBody(MerchantUpdate, req.body);
     await ctx.db.transaction((trx) => updateMerchant(trx, id, changes, actorOf(ctx, req)));

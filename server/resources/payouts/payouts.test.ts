@@ -5,6 +5,7 @@ import { PAYOUT_STATUSES, ROLES, type PayoutStatus, type Role } from '../../../s
 import { createTestApp, ENGINES, login, type TestApp } from '../../test/harness.ts';
 import { expectMoneyInvariants, payoutViolations } from '../../test/invariants.ts';
 import { fundedMerchant, makePayout, userId } from '../../test/moneyFixtures.ts';
+import { failPayout } from './service.ts';
 
 const DUAL = 100_000;
 type Act = 'approve' | 'decline';
@@ -12,8 +13,8 @@ type Act = 'approve' | 'decline';
 // What an admin gets, from each state (below the dual-approval amount; the second approval of a
 // pending_second_approval payout is by another admin). Other roles always get 403.
 const ADMIN_OUTCOME: Record<PayoutStatus, Record<Act, [number, PayoutStatus]>> = {
-  pending: { approve: [200, 'approved'], decline: [200, 'declined'] },
-  pending_second_approval: { approve: [200, 'approved'], decline: [200, 'declined'] },
+  pending: { approve: [200, 'processing'], decline: [200, 'declined'] },
+  pending_second_approval: { approve: [200, 'processing'], decline: [200, 'declined'] },
   approved: { approve: [409, 'approved'], decline: [409, 'approved'] },
   declined: { approve: [409, 'declined'], decline: [409, 'declined'] },
   processing: { approve: [409, 'processing'], decline: [409, 'processing'] },
@@ -59,12 +60,16 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
       expect(Array.isArray(res.body.approvals)).toBe(true);
       const action = act === 'approve' ? 'payout.approved' : 'payout.declined';
       expect(await t.db('audit').where({ entity_id: id, action })).toHaveLength(1);
+      // The processor is asked in the same transaction (docs/processor.md, "Actions out").
+      const asked = await t.db('outbox').where('object_id', id).select('kind', 'status', 'payload');
+      expect(asked).toEqual([{ kind: `payout.${act}`, status: 'pending', payload: JSON.stringify({ transactionId: id }) }]);
     } else {
       expect(typeof res.body.message).toBe('string');
       expect(await t.db('audit').where('entity_id', id)).toHaveLength(0);
+      expect(await t.db('outbox').where('object_id', id)).toHaveLength(0);
     }
     // The ledger: an approval debits once, anything else leaves money where it was.
-    const debited = status === 200 && to === 'approved';
+    const debited = status === 200 && to === 'processing';
     expect((await debits(id)).length).toBe(debitsBefore + (debited ? 1 : 0));
     expect(await available(payout.merchant_id)).toBe(balanceBefore - (debited ? Number(payout.amount) : 0));
   });
@@ -97,7 +102,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
 
     const second = await admin2.post(`/api/payouts/${id}/approve`);
     expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({ status: 'approved', decided_by: admin2Id });
+    expect(second.body).toMatchObject({ status: 'processing', decided_by: admin2Id });
     expect(second.body.approvals.map((a: any) => a.user_id)).toEqual([t.users.admin.id, admin2Id]);
     expect((await debits(id)).map((d) => Number(d.amount))).toEqual([-DUAL]);
     expect(await available(payout.merchant_id)).toBe(before - DUAL);
@@ -158,6 +163,22 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     expect(res.body).toMatchObject({ status: 'declined', decline_reason: 'Account under review', decided_by: t.users.admin.id });
   });
 
+  it('When a processing payout fails, then its debit is credited back once', async () => {
+    const id = await makePayout(t, { amount: 6_000 });
+    const payout = await t.db('payouts').where('id', id).first();
+    const before = await available(payout.merchant_id);
+    expect((await (await t.agent('admin')).post(`/api/payouts/${id}/approve`)).body.status).toBe('processing');
+    expect(await available(payout.merchant_id)).toBe(before - 6_000);
+    const at = t.ctx.now().toISOString();
+    expect(await t.db.transaction((trx) => failPayout(trx, id, 'account closed', { id: null, at }))).toBe(true);
+    expect(await t.db.transaction((trx) => failPayout(trx, id, 'again', { id: null, at }))).toBe(false);
+    expect((await t.db('payouts').where('id', id).first()).status).toBe('failed');
+    expect((await debits(id)).map((d) => Number(d.amount)).sort((a, b) => a - b)).toEqual([-6_000, 6_000]);
+    expect(await available(payout.merchant_id)).toBe(before);
+    expect(await t.db('audit').where({ entity_id: id, action: 'payout.failed' })).toHaveLength(1);
+    await expectMoneyInvariants(t.db);
+  });
+
   it('When the payout does not exist, then 404', async () => {
     const admin = await t.agent('admin');
     expect((await admin.post('/api/payouts/po_01JX0000000000000000000000/approve')).status).toBe(404);
@@ -195,7 +216,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
       i % 5 === 4 ? admin.post(`/api/payouts/${id}/decline`).send({ reason: 'race' }) : (i % 2 ? admin : admin2).post(`/api/payouts/${id}/approve`)));
     expect(results.every((r) => [200, 409].includes(r.status))).toBe(true);
     const final = await t.db('payouts').where('id', id).first();
-    expect((await debits(id)).length).toBe(final.status === 'approved' ? 1 : 0);
+    expect((await debits(id)).length).toBe(final.status === 'processing' ? 1 : 0);
     await expectMoneyInvariants(t.db);
   });
 });

@@ -4,11 +4,11 @@
 // approval the server would refuse, said before anyone clicks. And who approved or declined it,
 // by name, for every role that reads payouts (the users list is admins' only).
 import type { Knex } from 'knex';
+import { OPEN_PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import type { Config } from '../../config.ts';
 import type { ComputedFields } from '../../list/definition.ts';
 import { balanceId } from '../../ledger/ledger.ts';
 
-export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const;
 
 export const approvalsRequired = (amount: number, config: Pick<Config, 'PAYOUT_DUAL_APPROVAL_MINOR'>) =>
   (amount >= config.PAYOUT_DUAL_APPROVAL_MINOR ? 2 : 1);

@@ -1,17 +1,21 @@
-// Payout decisions (docs/money.md, "Payouts"). pending → approved; at or above the dual-approval amount,
-// pending → pending_second_approval → approved by a second, different admin. The debit happens
-// exactly once, at the final approval, in the same transaction as the state change that only one
-// racing request can win. Declines need a reason and never touch the ledger (nothing was debited).
+// Payout decisions (docs/money.md, "Payouts"). pending → processing; at or above the dual-approval
+// amount, pending → pending_second_approval → processing by a second, different admin. The debit
+// happens exactly once, at the final approval, in the same transaction as the state change that
+// only one racing request can win, and as the outbox item asking the processor to pay it
+// (docs/processor.md). Declines need a reason, never touch the ledger (nothing was debited) and
+// tell the processor too. A payout that fails afterwards gets its debit credited back.
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
+import { OPEN_PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { availableBalance, debitPayout } from '../../ledger/movements.ts';
+import { availableBalance, creditPayoutFailed, debitPayout } from '../../ledger/movements.ts';
+import { enqueue } from '../../outbox/enqueue.ts';
 import type { Actor } from '../actor.ts';
 import { assertStillAdmin } from '../users/activeAdmins.ts';
-import { approvalsRequired, OPEN_PAYOUT_STATUSES as OPEN } from './review.ts';
+import { approvalsRequired } from './review.ts';
 
 export interface Approval {
   user_id: string;
@@ -22,6 +26,8 @@ export const PayoutDecline = z.object({
   reason: z.string({ error: 'A reason is required to decline a payout' }).trim()
     .min(1, 'A reason is required to decline a payout').max(500),
 });
+
+const OPEN = OPEN_PAYOUT_STATUSES;
 
 interface Payout {
   id: string;
@@ -77,7 +83,7 @@ export async function approvePayout(
   }
 
   const won = await transition(trx, 'payouts', id, [payout.status], {
-    status: 'approved', approvals: JSON.stringify(approvals), decided_by: actor.id, decided_at: actor.at, updated_at: actor.at,
+    status: 'processing', approvals: JSON.stringify(approvals), decided_by: actor.id, decided_at: actor.at, updated_at: actor.at,
   });
   if (!won) throw await changedMeanwhile(trx, id);
   try {
@@ -89,10 +95,13 @@ export async function approvePayout(
   }
   await writeAudit(trx, {
     actorId: actor.id, action: 'payout.approved', entity: 'payouts', entityId: id,
-    detail: { amount: payout.amount, currency: payout.currency, from: payout.status, to: 'approved', approvals: approvals.length },
+    detail: { amount: payout.amount, currency: payout.currency, from: payout.status, to: 'processing', approvals: approvals.length },
     ip: actor.ip, at: actor.at,
   });
-  return 'approved';
+  await enqueue(trx, {
+    kind: 'payout.approve', objectId: id, requestId: actor.requestId, at: actor.at, payload: { transactionId: id },
+  });
+  return 'processing';
 }
 
 export async function declinePayout(trx: Knex.Transaction, id: string, reason: string, actor: Actor): Promise<void> {
@@ -109,6 +118,31 @@ export async function declinePayout(trx: Knex.Transaction, id: string, reason: s
     actorId: actor.id, action: 'payout.declined', entity: 'payouts', entityId: id,
     detail: { amount: payout.amount, currency: payout.currency, from: payout.status, reason }, ip: actor.ip, at: actor.at,
   });
+  await enqueue(trx, {
+    kind: 'payout.decline', objectId: id, requestId: actor.requestId, at: actor.at, payload: { transactionId: id },
+  });
+}
+
+/** Payouts whose money has left the balance and that can still fail (the seed's history has `approved` ones). */
+const IN_FLIGHT = ['approved', 'processing'] as const;
+
+/**
+ * A payout the processor could not pay — it reported `payout.failed`, or refused the approval
+ * outright — fails, and its debit is credited back in the same transaction (docs/money.md).
+ * False when it was no longer in flight (paid, failed already): nothing happens.
+ */
+export async function failPayout(
+  trx: Knex.Transaction, id: string, reason: string, actor: { id: string | null; ip?: string | null; at: string },
+): Promise<boolean> {
+  const payout = await loadPayout(trx, id);
+  if (!(await transition(trx, 'payouts', id, IN_FLIGHT, { status: 'failed', updated_at: actor.at }))) return false;
+  await creditPayoutFailed(trx, payout, actor.at);
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'payout.failed', entity: 'payouts', entityId: id,
+    detail: { amount: payout.amount, currency: payout.currency, from: payout.status, to: 'failed', reason: reason.slice(0, 500), credited: true },
+    ip: actor.ip ?? null, at: actor.at,
+  });
+  return true;
 }
 
 function insufficient(payout: { amount: number; currency: string }, available: number) {

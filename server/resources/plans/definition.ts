@@ -12,9 +12,9 @@ export const plans = defineResource({
     name: field.text(),
     plan_type: field.enum(PLAN_TYPES),
     percent_bps: field.integer(),
-    fixed_fee: field.money(),
+    fixed_fee: field.amount(),
     currency: field.currency(),
     created_at: field.time(),
   },
-  search: [search.id(), search.contains('name')],
+  search: [search.id(), search.idPrefix('plan'), search.contains('name')],
 });

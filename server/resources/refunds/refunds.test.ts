@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
 import { expectMoneyInvariants } from '../../test/invariants.ts';
 import { freshPayment } from '../../test/moneyFixtures.ts';
+import { failRefund } from './service.ts';
 
 describe.each(ENGINES)('refunds on %s', (engine) => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       payment_id: p.id, intent_id: p.intent_id, merchant_id: p.merchant_id, amount: 300, currency: p.currency,
-      reason: 'requested_by_customer', status: 'succeeded', note: 'Partial: one item returned', created_by: t.users.operator.id,
+      reason: 'requested_by_customer', status: 'pending', note: 'Partial: one item returned', created_by: t.users.operator.id,
     });
     expect(res.body.id).toMatch(/^re_/);
     expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(300);
@@ -37,6 +38,42 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBe(t.users.operator.id);
     expect((await (await t.agent('operator')).get(`/api/refunds/${res.body.id}`)).body).toEqual(res.body);
+    // The request to the processor, written with the refund, carrying the user request's id.
+    const asked = await t.db('outbox').where('object_id', res.body.id);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ kind: 'refund.create', status: 'pending', attempts: 0, request_id: res.headers['x-request-id'] });
+    expect(JSON.parse(asked[0].payload)).toEqual({ refundId: res.body.id, chargeId: p.id, amount: 300, currency: p.currency, reason: 'requested_by_customer' });
+  });
+
+  it('When a refund is refused, then no request to the processor is written either', async () => {
+    const p = await freshPayment(t.db, { minAmount: 1000 });
+    const before = await t.db('outbox').count({ n: '*' }).first();
+    expect((await refund({ payment_id: p.id, amount: p.amount + 1, reason: 'other' })).status).toBe(409);
+    expect(await t.db('outbox').count({ n: '*' }).first()).toEqual(before);
+  });
+
+  it('When the processor fails a pending refund, then its amount is refundable again and the money comes back once', async () => {
+    const p = await freshPayment(t.db, { minAmount: 1000 });
+    const before = await balanceOf(p.merchant_id, p.currency);
+    const res = await refund({ payment_id: p.id, reason: 'other' });
+    expect(res.status).toBe(201);
+    // Pending: nothing is refundable twice meanwhile.
+    expect((await refund({ payment_id: p.id, amount: 1, reason: 'other' })).status).toBe(409);
+    expect(await balanceOf(p.merchant_id, p.currency)).toBe(before - p.amount);
+
+    const at = t.ctx.now().toISOString();
+    expect(await t.db.transaction((trx) => failRefund(trx, res.body.id, 'card account closed', { id: null, at }))).toBe(true);
+    expect(await t.db.transaction((trx) => failRefund(trx, res.body.id, 'again', { id: null, at }))).toBe(false);
+    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('failed');
+    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(0);
+    expect(Number((await t.db('intents').where('id', p.intent_id).first()).amount_refunded)).toBe(0);
+    const ledger = await t.db('transactions').where({ source_type: 'refund', source_id: res.body.id }).orderBy('id');
+    expect(ledger.map((e) => Number(e.amount))).toEqual([-p.amount, p.amount]);
+    expect(await balanceOf(p.merchant_id, p.currency)).toBe(before);
+    expect(await t.db('audit').where({ action: 'refund.failed', entity_id: res.body.id })).toHaveLength(1);
+    await expectMoneyInvariants(t.db);
+
+    expect((await refund({ payment_id: p.id, reason: 'other' })).status).toBe(201);
   });
 
   it('When the amount is omitted, then the rest is refunded, and the processing fee is not returned', async () => {

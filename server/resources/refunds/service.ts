@@ -1,15 +1,19 @@
 // Refunds (docs/money.md, "Refunds"): captured payments only, partial or full, never more than what
-// remains — neither refunded already nor taken by a dispute that is not won — also when many
-// requests (and dispute openings) race, because the payment's amount_refunded moves by a
-// conditional UPDATE that only matches while the new total stays within the amount.
+// remains — neither refunded already (succeeded or pending) nor taken by a dispute that is not won —
+// also when many requests (and dispute openings) race, because the payment's amount_refunded moves
+// by a conditional UPDATE that only matches while the new total stays within the amount. A refund
+// is `pending` until the processor confirms it; the request to the processor is an outbox item
+// written in the same transaction (docs/processor.md). A failed one gives everything back.
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/currencies.ts';
 import { REFUND_REASONS } from '../../../shared/enums.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
+import { transition } from '../../db/transition.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { recordRefund } from '../../ledger/movements.ts';
+import { creditRefundFailed, recordRefund } from '../../ledger/movements.ts';
+import { enqueue } from '../../outbox/enqueue.ts';
 import type { Actor } from '../actor.ts';
 import { claimFromPayment, unclaimed, type PaymentTotals } from '../payments/refundable.ts';
 
@@ -22,7 +26,7 @@ export const RefundCreate = z.object({
 });
 export type RefundInput = z.infer<typeof RefundCreate>;
 
-/** Creates a succeeded refund and moves the money; returns the refund id. */
+/** Creates a pending refund, moves the money and asks the processor (outbox); returns the refund id. */
 export async function createRefund(trx: Knex.Transaction, input: RefundInput, actor: Actor): Promise<string> {
   const payment = await trx('payments').where('id', input.payment_id)
     .first('id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'amount_refunded', 'amount_charged_back');
@@ -53,7 +57,7 @@ export async function createRefund(trx: Knex.Transaction, input: RefundInput, ac
   const refund = {
     id: newId('refund', Date.parse(actor.at)), payment_id: payment.id, intent_id: payment.intent_id,
     merchant_id: payment.merchant_id, amount, currency: payment.currency, reason: input.reason,
-    status: 'succeeded', note: input.note || null, created_by: actor.id, created_at: actor.at,
+    status: 'pending', note: input.note || null, created_by: actor.id, created_at: actor.at,
   };
   await trx('refunds').insert(refund);
   await recordRefund(trx, refund, actor.at);
@@ -62,7 +66,37 @@ export async function createRefund(trx: Knex.Transaction, input: RefundInput, ac
     detail: { payment_id: payment.id, amount, currency: payment.currency, reason: input.reason, full: amount === remaining },
     ip: actor.ip, at: actor.at,
   });
+  await enqueue(trx, {
+    kind: 'refund.create', objectId: refund.id, requestId: actor.requestId, at: actor.at,
+    payload: { refundId: refund.id, chargeId: payment.id, amount, currency: payment.currency, reason: input.reason },
+  });
   return refund.id;
+}
+
+/**
+ * A pending refund the processor did not carry out — it reported `refund.failed`, or refused the
+ * request outright — fails, and everything it took comes back in the same transaction: the
+ * payment's and the intent's amount_refunded, and the money through the ledger (docs/money.md).
+ * False when the refund was no longer pending (already succeeded or failed): nothing happens.
+ */
+export async function failRefund(
+  trx: Knex.Transaction, id: string, reason: string, actor: { id: string | null; ip?: string | null; at: string },
+): Promise<boolean> {
+  const refund = await trx('refunds').where('id', id).first('id', 'payment_id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status');
+  if (!refund) throw notFound(`No refund with id "${id}"`);
+  if (!(await transition(trx, 'refunds', id, ['pending'], { status: 'failed' }))) return false;
+  const amount = Number(refund.amount);
+  await trx('payments').where('id', refund.payment_id)
+    .update({ amount_refunded: trx.raw('amount_refunded - ?', [amount]), updated_at: actor.at });
+  await trx('intents').where('id', refund.intent_id)
+    .update({ amount_refunded: trx.raw('amount_refunded - ?', [amount]), updated_at: actor.at });
+  await creditRefundFailed(trx, { ...refund, amount }, actor.at);
+  await writeAudit(trx, {
+    actorId: actor.id, action: 'refund.failed', entity: 'refunds', entityId: id,
+    detail: { payment_id: refund.payment_id, amount, currency: refund.currency, reason: reason.slice(0, 500), credited: true },
+    ip: actor.ip ?? null, at: actor.at,
+  });
+  return true;
 }
 
 type Money = (minor: number) => string;

@@ -21,5 +21,5 @@ export const transactions = defineResource({
     settled_at: nullable(field.time()),
     created_at: field.time(),
   },
-  search: [search.id(), search.id('source_id')],
+  search: [search.id(), search.idPrefix('transaction'), search.id('source_id'), search.merchantName()],
 });

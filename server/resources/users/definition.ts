@@ -17,6 +17,6 @@ export const users = defineResource({
     created_at: field.time(),
     last_login_at: nullable(field.time()),
   },
-  search: [search.id(), search.contains('email'), search.contains('name')],
+  search: [search.id(), search.idPrefix('user'), search.contains('email'), search.contains('name')],
   toRecord: (row: any) => ({ ...row, disabled: Boolean(row.disabled) }),
 });

@@ -2,8 +2,9 @@
 // server alone knows the dual-approval amount, so "needs a second approval" is what its status
 // says (pending_second_approval), never a guess from the amount.
 import type { RaRecord } from 'react-admin';
+import { OPEN_PAYOUT_STATUSES } from '../../../../shared/enums.ts';
 
-export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const;
+export { OPEN_PAYOUT_STATUSES };
 
 export interface Approval {
   user_id: string;
