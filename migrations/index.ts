@@ -8,6 +8,7 @@ import * as listIndexes from './20261123_05_list_indexes.ts';
 import * as pgTextByteOrder from './20261123_06_pg_text_byte_order.ts';
 import * as paymentsAmountChargedBack from './20261130_41_payments_amount_charged_back.ts';
 import * as paymentDisplayStatus from './20261130_71_payment_display_status.ts';
+import * as processorEvents from './20261201_10_processor_events.ts';
 import * as outbox from './20261201_20_outbox.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123_06_pg_text_byte_order': pgTextByteOrder,
   '20261130_41_payments_amount_charged_back': paymentsAmountChargedBack,
   '20261130_71_payment_display_status': paymentDisplayStatus,
+  '20261201_10_processor_events': processorEvents,
   '20261201_20_outbox': outbox,
 };
 

@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { processorEventRoutes } from './processor/events/routes.ts';
 import { allow, requireSession } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
@@ -91,6 +92,9 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
     }),
   );
   api.use(apiResponseHeaders);
+  // Server to server, authenticated by its signature: before the Origin check, the JSON parser
+  // (it verifies the raw bytes) and the session.
+  api.use('/processor/events', processorEventRoutes(ctx));
   api.use(sameOriginWrites);
   api.use(requireJsonBody);
   // 100 kB is far above any JSON this API takes; gzip bodies are refused (no zip bombs); nesting

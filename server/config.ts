@@ -32,6 +32,8 @@ const schema = z.object({
     },
     'must be one secret of at least 16 characters, or two separated by a comma during a rotation',
   ).optional(),
+  // The events endpoint's rate limit, per source address (docs/processor.md); bursts of twice this pass.
+  PROCESSOR_EVENTS_PER_SECOND: z.coerce.number().int().positive().default(1000),
   // Who may read GET /metrics: unset, only a scraper on this machine (docs/operations.md); set,
   // anyone sending `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

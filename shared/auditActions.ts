@@ -9,9 +9,20 @@ export const AUDIT_ACTIONS = [
   'password.change_failed',
   'user.created',
   'user.updated',
+  'merchant.created',
   'merchant.updated',
+  'payment_intent.created',
+  'payment.authorized',
+  'payment.captured',
+  'payment.failed',
+  'payment.cancelled',
+  'payment.voided',
+  'payment.settled',
   'refund.created',
+  'refund.succeeded',
   'refund.failed',
+  'payout.created',
+  'payout.paid',
   'payout.first_approval',
   'payout.approved',
   'payout.declined',
@@ -30,5 +41,11 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The record types audit rows are about (their `entity`). */
-export const AUDIT_ENTITIES = ['users', 'merchants', 'refunds', 'payouts', 'disputes'] as const;
+export const AUDIT_ENTITIES = ['users', 'merchants', 'intents', 'payments', 'refunds', 'payouts', 'disputes'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/**
+ * The audit actor of what the processor's signed events do (docs/processor.md): not a user, so
+ * not a users.id — the audit list shows it as "Processor".
+ */
+export const PROCESSOR_ACTOR = 'processor';

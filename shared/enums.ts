@@ -24,6 +24,16 @@ export const PAYOUT_STATUSES = [
   'paid',
   'failed',
 ] as const;
+/** What became of a signed processor event (docs/processor.md, "Storage first"). */
+export const PROCESSOR_EVENT_STATUSES = ['received', 'applied', 'parked', 'failed'] as const;
+export type ProcessorEventStatus = (typeof PROCESSOR_EVENT_STATUSES)[number];
+/** The event types the processor sends (docs/processor.md, "Types"). */
+export const PROCESSOR_EVENT_TYPES = [
+  'merchant.created', 'merchant.updated', 'payment_intent.created', 'payment.authorized', 'payment.captured',
+  'payment.failed', 'payment.cancelled', 'payment.voided', 'payment.settled', 'refund.succeeded', 'refund.failed',
+  'dispute.opened', 'dispute.won', 'dispute.lost', 'payout.created', 'payout.paid', 'payout.failed',
+] as const;
+export type ProcessorEventType = (typeof PROCESSOR_EVENT_TYPES)[number];
 /** Payouts still waiting for an admin's decision: approvable, declinable, in the approval queue. */
 export const OPEN_PAYOUT_STATUSES = ['pending', 'pending_second_approval'] as const satisfies readonly (typeof PAYOUT_STATUSES)[number][];
 /** An outbox item: waiting to be delivered, delivered (the processor answered 2xx), or failed (an admin may retry it). */

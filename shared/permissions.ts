@@ -14,6 +14,7 @@ const MONEY_MOVERS: readonly Role[] = ['operator', 'admin'];
 const READERS: Readonly<Record<string, readonly Role[]>> = {
   users: ADMINS,
   audit: ADMINS,
+  events: ADMINS,
 };
 
 /** Everything beyond reading, per resource and action name. Unlisted actions are refused. */
@@ -27,6 +28,7 @@ export const ACTIONS = {
   },
   merchants: { edit: ADMINS },
   users: { create: ADMINS, edit: ADMINS },
+  events: { retry: ADMINS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Actions = typeof ACTIONS;

@@ -4,7 +4,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
 import type { SearchResponse } from '../../shared/search.ts';
 import { actionMethods } from './actionMethods.ts';
-import { statsMethods } from './dashboard/statsApi.ts';
+import { statsMethods } from './stats/statsApi.ts';
 
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });

@@ -91,3 +91,27 @@ export async function rebuildBalances(trx: Knex | Knex.Transaction, at: string):
     [at],
   );
 }
+
+/**
+ * Settles the unsettled entries of a source (a payment's `payment` and `fee` entries): each moves
+ * from `pending` to `available` on its balance, in the caller's transaction. The entries are
+ * switched by a conditional update, so settling twice moves nothing the second time. Returns how
+ * many entries settled.
+ */
+export async function settleEntries(trx: Knex.Transaction, sourceId: string, at: string): Promise<number> {
+  const entries = await trx('transactions').where({ source_id: sourceId, settlement_status: 'unsettled' })
+    .select('id', 'merchant_id', 'currency', 'amount');
+  let settled = 0;
+  for (const e of entries) {
+    const moved = await trx('transactions').where({ id: e.id, settlement_status: 'unsettled' })
+      .update({ settlement_status: 'settled', settled_at: at });
+    if (moved !== 1) continue;
+    settled++;
+    await trx('balances').where('id', balanceId(e.merchant_id, e.currency)).update({
+      available: trx.raw('available + ?', [Number(e.amount)]),
+      pending: trx.raw('pending - ?', [Number(e.amount)]),
+      updated_at: at,
+    });
+  }
+  return settled;
+}

@@ -2,7 +2,7 @@
 // the transaction that changes the refund, payout or dispute; nothing else writes `transactions`
 // or `balances`. Signs are from the merchant's side: credits positive, debits negative.
 import type { Knex } from 'knex';
-import { balanceId, debitAvailable, post } from './ledger.ts';
+import { balanceId, debitAvailable, post, settleEntries } from './ledger.ts';
 
 interface Movable {
   id: string;
@@ -32,6 +32,26 @@ export async function creditRefundFailed(trx: Knex.Transaction, refund: Movable,
     merchant_id: refund.merchant_id, currency: refund.currency, amount: refund.amount, source_type: 'refund',
     source_id: refund.id, settlement_status: 'settled', description: 'Refund failed', created_at: at,
   }]);
+}
+
+/**
+ * A captured payment credits its amount and debits its processing fee, both pending until the
+ * payment settles (or settled at once when the processor reports it captured and settled together).
+ */
+export async function recordCapture(
+  trx: Knex.Transaction, payment: Movable & { fee_amount: number }, settled: boolean, at: string,
+): Promise<void> {
+  const settlement_status = settled ? 'settled' : 'unsettled';
+  const base = { merchant_id: payment.merchant_id, currency: payment.currency, source_id: payment.id, settlement_status, created_at: at } as const;
+  await post(trx, [
+    { ...base, amount: payment.amount, source_type: 'payment', description: 'Card payment' },
+    ...(payment.fee_amount ? [{ ...base, amount: -payment.fee_amount, source_type: 'fee' as const, description: 'Processing fee' }] : []),
+  ]);
+}
+
+/** A payment's settlement moves its entries (payment and fee) from pending to available. */
+export async function settlePayment(trx: Knex.Transaction, paymentId: string, at: string): Promise<void> {
+  await settleEntries(trx, paymentId, at);
 }
 
 /** A payout leaves the available balance at its final approval; 409 when the balance does not cover it. */

@@ -10,6 +10,7 @@ import { DisputeResolve } from '../resources/disputes/outcomes.ts';
 import { NoteCreate } from '../resources/disputes/notes.ts';
 import { DisputeUpdate } from '../resources/disputes/service.ts';
 import { MerchantUpdate } from '../resources/merchants/service.ts';
+import { Envelope } from '../processor/events/envelope.ts';
 import { PayoutDecline } from '../resources/payouts/service.ts';
 import { RefundCreate } from '../resources/refunds/service.ts';
 import { UserCreate, UserUpdate } from '../resources/users/service.ts';
@@ -68,6 +69,19 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/reports/reconciliation': {
     summary: 'Per-day settlement reconciliation', roles: everyone, tag: 'reports', query: ReconciliationQuery,
     responses: { 200: 'the report' }, download: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+
+  'POST /api/processor/events': {
+    summary: 'A signed event from the processor (docs/processor.md): authenticated by its Kaito-Signature header, not a session',
+    roles: 'public', tag: 'processor', body: Envelope,
+    responses: {
+      200: '{id, status: applied | parked | failed | duplicate}', 400: 'signed, but not an event envelope',
+      401: 'missing, malformed, stale or wrong signature; nothing stored', 413: 'body over 1 MiB', 429: 'rate limited (Retry-After)',
+    },
+  },
+  'POST /api/events/:id/retry': {
+    summary: 'Re-apply a failed or parked processor event', roles: rolesFor('events', 'retry'), tag: 'events', returns: 'events',
+    responses: { 200: 'the event after the attempt', 404: 'no such event', 409: 'not failed or parked' },
   },
 
   'PUT /api/merchants/:id': { summary: 'Change a merchant\u2019s status or plan', roles: rolesFor('merchants', 'edit'), tag: 'merchants', body: MerchantUpdate, returns: 'merchants', responses: { 200: 'the merchant', 400: 'unknown plan', 404: 'no such merchant' } },

@@ -8,6 +8,8 @@ import type { ResourceDefinition } from '../list/definition.ts';
 import { audit } from './audit/definition.ts';
 import { balances } from './balances/definition.ts';
 import { disputes } from './disputes/definition.ts';
+import { events } from './events/definition.ts';
+import { mountEventRoutes } from './events/routes.ts';
 import { mountDisputeRoutes } from './disputes/routes.ts';
 import { intents } from './intents/definition.ts';
 import { merchants } from './merchants/definition.ts';
@@ -43,6 +45,7 @@ export const resources: ResourceEntry[] = [
   { def: transactions, read: readersOf('transactions') },
   { def: users, read: readersOf('users'), extra: mountUserRoutes },
   { def: audit, read: readersOf('audit') },
+  { def: events, read: readersOf('events'), extra: mountEventRoutes },
 ];
 
 /** The definition of a resource by name (for code that reads a resource's list as the API does). */

@@ -11,6 +11,7 @@ import { FIXTURE_RECORDS, methodOf, type Caller, type Fixture, type RouteCase } 
 type App = TestApp['app'];
 
 export async function buildFixture(t: TestApp): Promise<Fixture> {
+  await failedFixtureEvent(t);
   const first: Fixture['first'] = {};
   for (const { def } of resources) {
     first[def.name] = await t.db(def.table).orderBy('id').first();
@@ -20,6 +21,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   const records: Record<string, string> = {};
   for (const [name, make] of Object.entries(FIXTURE_RECORDS)) records[name] = await make(t, records);
   return { first, users: Object.fromEntries(rows.map((u) => [u.email, u])), records: records as Fixture['records'] };
+}
+
+/** A processor event for the events rows: failed (an unknown type), so a retry leaves it failed. */
+async function failedFixtureEvent(t: TestApp) {
+  const payload = { id: 'evt_01FIXTURE0000000000000000AA', type: 'fixture.unknown', created_at: '2026-11-21T00:00:00.000Z', data: { id: 'fx_1' } };
+  await t.db('processor_events').insert({
+    id: payload.id, type: payload.type, object_id: payload.data.id, status: 'failed', error: 'Unknown event type "fixture.unknown"',
+    payload: JSON.stringify(payload), received_at: payload.created_at, attempts: 1,
+  }).onConflict('id').ignore();
 }
 
 /** Sends a row's request as `client` (an agent, or the app for an anonymous caller). */

@@ -151,6 +151,7 @@ export const ROUTES: RouteCase[] = [
   ...readRows('transactions', EVERYONE),
   ...readRows('users', ADMINS),
   ...readRows('audit', ADMINS),
+  ...readRows('events', ADMINS),
 
   // app-bar search: every signed-in role (what each role finds: server/search/search.test.ts)
   { route: 'GET /api/search', path: (f) => `/api/search?q=${encodeURIComponent(f.first.payments.id)}`, expect: signedIn(200) },
@@ -298,5 +299,11 @@ export const ROUTES: RouteCase[] = [
   { route: 'DELETE /api/users/:id', case: 'must not exist', path: (f) => `/api/users/${f.users['support2@example.com'].id}`, expect: only(ADMINS, 404) },
   { route: 'POST /api/merchants', case: 'must not exist', path: () => '/api/merchants', body: () => ({ name: 'x' }), expect: only(EVERYONE, 404) },
   { route: 'DELETE /api/merchants/:id', case: 'must not exist', path: (f) => `/api/merchants/${f.first.merchants.id}`, expect: only(EVERYONE, 404) },
+  // Server to server: no session counts, only a signature (server/processor/events/events.test.ts).
+  { route: 'POST /api/processor/events', case: 'unsigned', path: () => '/api/processor/events', body: () => ({ id: 'evt_1', type: 'payment.captured', created_at: '2026-11-21T00:00:00.000Z', data: { id: 'py_1' } }), expect: all(401) },
+  // The fixture's event is failed (an unknown type), and stays failed when retried.
+  { route: 'POST /api/events/:id/retry', path: (f) => `/api/events/${f.first.events.id}/retry`, expect: only(ADMINS, 200) },
+  { route: 'POST /api/events/:id/retry', case: 'missing id', path: () => '/api/events/evt_00000000000000000000000000/retry', expect: only(ADMINS, 404) },
+  { route: 'DELETE /api/events/:id', case: 'must not exist', path: (f) => `/api/events/${f.first.events.id}`, expect: only(ADMINS, 404) },
   { route: 'GET /api/nope', case: 'unknown route', path: () => '/api/nope', expect: signedIn(404) },
 ];

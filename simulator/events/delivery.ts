@@ -3,7 +3,7 @@
 // event is never given up. Delivery is at-least-once and, under the fault knobs, duplicated and
 // reordered on purpose: the back office must cope, as with any real processor.
 import { iso, signingSecret, type SimContext } from '../context.ts';
-import { SIGNATURE_HEADER, signatureHeader } from './sign.ts';
+import { SIGNATURE_HEADER, signatureHeader } from '../../shared/processorSignature.ts';
 
 interface QueuedEvent {
   seq: number;

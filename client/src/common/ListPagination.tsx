@@ -4,7 +4,7 @@
 import { useCallback } from 'react';
 import { Pagination, useListContext, useTranslate, type PaginationProps } from 'react-admin';
 import type { TotalMeta } from '../dataProvider.ts';
-import { formatCount } from '../dashboard/chartFormat.ts';
+import { formatCount } from '../stats/chartFormat.ts';
 import { useIntlLocale } from './useIntlLocale.ts';
 
 export function ListPagination(props: PaginationProps) {

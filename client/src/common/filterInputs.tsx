@@ -1,8 +1,11 @@
 // The filter inputs every list shares, written once: text search, status and other enums,
 // merchant by autocomplete, currency, and date and amount ranges on the `_gte` / `_lte`
 // conventions of the list protocol. Each resource picks the ones its API declares.
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
-  AutocompleteInput, DateInput, FormDataConsumer, NumberInput, ReferenceInput, SearchInput, SelectInput, useTranslate,
+  AutocompleteInput, DateInput, FormDataConsumer, NumberInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate,
+  type Validator,
 } from 'react-admin';
 import { currencyExponent, SEED_CURRENCIES } from '../../../shared/currencies.ts';
 import { enumChoices, type EnumName } from './EnumField.tsx';
@@ -51,12 +54,43 @@ export const calendarRangeFilters = (source: string, labels: { from: string; to:
   <DateInput key={`${source}_lte`} source={`${source}_lte`} label={labels.to} />,
 ];
 
+// Filters a user can get wrong say so under the field, and the list keeps its last valid
+// filter until they are fixed (react-admin applies a filter form only when it is valid); the API
+// refuses the same values with a 400 (docs/api.md, "Filters").
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+const notNegative: Validator = (value) => (!isEmpty(value) && Number(value) < 0 ? 'app.filter.error_negative' : undefined);
+
+/** The lower end of a range may not be above its upper end, whichever of the two was typed last. */
+const orderedRange = (from: string, to: string): Validator => (_value, all: Record<string, unknown>) => {
+  const [low, high] = [all?.[from], all?.[to]];
+  return !isEmpty(low) && !isEmpty(high) && Number(low) > Number(high) ? 'app.filter.error_range' : undefined;
+};
+
+export const cardLast4Filter = () => (
+  <TextInput key="card_last4" source="card_last4" label="app.filter.card_last4"
+    validate={(value: unknown) => (!isEmpty(value) && !/^\d{4}$/.test(String(value)) ? 'app.filter.error_last4' : undefined)} />
+);
+
+/** Checks this field again when its partner changes, so an error goes once the other end is fixed. */
+function useRevalidateWith(source: string, partner: string) {
+  const { trigger, getFieldState } = useFormContext();
+  const other = useWatch({ name: partner });
+  useEffect(() => {
+    if (getFieldState(source).invalid) void trigger(source);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the partner's value matters
+  }, [other]);
+}
+
 /**
  * Amounts are typed in major units ("10.50") and sent in minor units (1050), using the
  * exponent of the currency filtered on (2 when none is chosen; JPY has 0).
  */
-function AmountInput({ source, label }: { source: string; label: string; alwaysOn?: boolean }) {
+function AmountInput({ source, label, partner, range, signed }: {
+  source: string; label: string; partner: string; range: Validator; signed?: boolean; alwaysOn?: boolean;
+}) {
   const translate = useTranslate();
+  useRevalidateWith(source, partner);
   return (
     <FormDataConsumer>
       {({ formData }) => {
@@ -67,7 +101,8 @@ function AmountInput({ source, label }: { source: string; label: string; alwaysO
             source={source}
             label={`${translate(label)}${currency ? ` (${currency})` : ''}`}
             step={1 / factor}
-            min={0}
+            min={signed ? undefined : 0}
+            validate={signed ? [range] : [notNegative, range]}
             parse={(v: string) => (v === '' || v === null || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * factor))}
             format={(v: number | null | undefined) => (v === null || v === undefined ? '' : String(v / factor))}
             sx={{ maxWidth: 180 }}
@@ -78,7 +113,12 @@ function AmountInput({ source, label }: { source: string; label: string; alwaysO
   );
 }
 
-export const amountRangeFilters = (source = 'amount') => [
-  <AmountInput key={`${source}_gte`} source={`${source}_gte`} label="app.filter.amount_from" />,
-  <AmountInput key={`${source}_lte`} source={`${source}_lte`} label="app.filter.amount_to" />,
-];
+/** `signed`: ledger entries, whose amounts are negative for money going out. */
+export const amountRangeFilters = (source = 'amount', { signed = false } = {}) => {
+  const [from, to] = [`${source}_gte`, `${source}_lte`];
+  const range = orderedRange(from, to);
+  return [
+    <AmountInput key={from} source={from} partner={to} range={range} signed={signed} label="app.filter.amount_from" />,
+    <AmountInput key={to} source={to} partner={from} range={range} signed={signed} label="app.filter.amount_to" />,
+  ];
+};

@@ -10,7 +10,7 @@ import { DashboardCharts } from './DashboardCharts.tsx';
 import { Kpis } from './Kpis.tsx';
 import { LiveActivity } from './LiveActivity.tsx';
 import { widgetsFor } from './roles.ts';
-import { useOverview } from './useStats.ts';
+import { useOverview } from '../stats/useStats.ts';
 import { WorkLists } from './WorkLists.tsx';
 import { WorkQueues } from './WorkQueues.tsx';
 

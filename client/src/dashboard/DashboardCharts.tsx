@@ -3,21 +3,22 @@
 // to the fee chart. Money is drawn one currency at a time, chosen among those with volume.
 import {
   Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField, ToggleButton, ToggleButtonGroup, Typography,
+  ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
-import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from './ChartCard.tsx';
-import { currenciesByActivity, feeSeries, planPoints, seriesTotals } from './chartData.ts';
-import { formatBpsRate, formatCount } from './chartFormat.ts';
+import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../stats/ChartCard.tsx';
+import { currenciesByActivity, feeSeries, planPoints, seriesTotals } from '../stats/chartData.ts';
+import { formatBpsRate, formatCount } from '../stats/chartFormat.ts';
 import { lastDays, validRange } from '../../../shared/days.ts';
-import { FeeChart, PlanChart } from './lazyCharts.tsx';
-import { MerchantPicker, type MerchantChoice } from './MerchantPicker.tsx';
+import { FeeChart, PlanChart } from '../stats/lazyCharts.tsx';
+import { MerchantPicker, type MerchantChoice } from '../stats/MerchantPicker.tsx';
+import { CurrencySelect, DateRangeFields } from '../stats/StatsFilters.tsx';
 import type { Widget } from './roles.ts';
-import type { Interval } from './statsApi.ts';
-import { useFeeStats, useOverview, usePlanStats } from './useStats.ts';
+import type { Interval } from '../stats/statsApi.ts';
+import { useFeeStats, useOverview, usePlanStats } from '../stats/useStats.ts';
 
 const INTERVALS: Interval[] = ['day', 'week', 'month'];
 
@@ -27,42 +28,6 @@ export function DashboardCharts({ widgets }: { widgets: Set<Widget> }) {
   if (error) return <ChartError error={error} />;
   if (!overview) return <ChartSkeleton height={420} />;
   return <Charts today={overview.today} widgets={widgets} />;
-}
-
-function DateRange({ from, to, onChange }: { from: string; to: string; onChange: (r: { from: string; to: string }) => void }) {
-  const translate = useTranslate();
-  const bad = !validRange(from, to);
-  const field = (key: 'from' | 'to', value: string) => (
-    <TextField
-      type="date"
-      size="small"
-      label={translate(`app.stats.${key}`)}
-      value={value}
-      onChange={(e) => onChange({ from, to, [key]: e.target.value })}
-      error={bad}
-      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `range-${key}` } }}
-      sx={{ width: 160 }}
-    />
-  );
-  return (
-    <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
-      {field('from', from)}
-      {field('to', to)}
-      {bad && <Typography variant="caption" color="error">{translate('app.stats.invalid_range')}</Typography>}
-    </Box>
-  );
-}
-
-function CurrencySelect({ value, options, onChange }: { value: string | undefined; options: string[]; onChange: (c: string) => void }) {
-  const translate = useTranslate();
-  return (
-    <FormControl size="small" fullWidth={false} sx={{ width: 120 }} disabled={options.length === 0}>
-      <InputLabel id="chart-currency-label">{translate('app.stats.currency')}</InputLabel>
-      <Select labelId="chart-currency-label" label={translate('app.stats.currency')} value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid="chart-currency">
-        {options.map((c) => <MenuItem key={c} value={c}>{c}</MenuItem>)}
-      </Select>
-    </FormControl>
-  );
 }
 
 function Charts({ today, widgets }: { today: string; widgets: Set<Widget> }) {
@@ -156,8 +121,8 @@ function Charts({ today, widgets }: { today: string; widgets: Set<Widget> }) {
     <Box component="section" sx={{ display: 'grid', gap: 2 }}>
       <Card>
         <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', '&:last-child': { pb: 2 } }}>
-          <DateRange from={range.from} to={range.to} onChange={setRange} />
-          <CurrencySelect value={currency} options={currencies} onChange={setCurrency} />
+          <DateRangeFields value={range} onChange={setRange} testId="range" />
+          <CurrencySelect value={currency} options={currencies} onChange={setCurrency} testId="chart-currency" />
         </CardContent>
       </Card>
       {widgets.has('fee_chart') && (

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderInAdmin } from '../test/renderInAdmin.tsx';
 import { Kpis } from './Kpis.tsx';
 import { widgetsFor } from './roles.ts';
-import type { Overview } from './statsApi.ts';
+import type { Overview } from '../stats/statsApi.ts';
 import { workListPath, workLists } from '../../../shared/workLists.ts';
 
 const text = (el: HTMLElement) => el.textContent!.replace(/\u00a0|\u202f/g, ' ');

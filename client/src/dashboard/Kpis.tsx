@@ -6,11 +6,11 @@ import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
-import { ChartError } from './ChartCard.tsx';
-import { formatCount, formatRate } from './chartFormat.ts';
+import { ChartError } from '../stats/ChartCard.tsx';
+import { formatCount, formatRate } from '../stats/chartFormat.ts';
 import type { Widget } from './roles.ts';
-import type { CurrencyTotal, Overview } from './statsApi.ts';
-import { useOverview } from './useStats.ts';
+import type { CurrencyTotal, Overview } from '../stats/statsApi.ts';
+import { useOverview } from '../stats/useStats.ts';
 import { workLinks } from './workLinks.ts';
 import { formatWorkCount } from './WorkQueues.tsx';
 

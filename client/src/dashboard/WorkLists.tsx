@@ -10,7 +10,7 @@ import { StatusChip } from '../common/StatusChip.tsx';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
 import type { Widget } from './roles.ts';
 import { workLists } from '../../../shared/workLists.ts';
-import { useOverview } from './useStats.ts';
+import { useOverview } from '../stats/useStats.ts';
 import { workLinks } from './workLinks.ts';
 
 function WorkList({ title, viewAll, testId, children }: { title: string; viewAll: string; testId: string; children: ReactNode }) {

@@ -7,9 +7,9 @@ import { Link, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../../../shared/enums.ts';
 import type { WorkListName } from '../../../shared/workLists.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
-import { formatCount } from './chartFormat.ts';
-import type { WorkCount } from './statsApi.ts';
-import { useOverview } from './useStats.ts';
+import { formatCount } from '../stats/chartFormat.ts';
+import type { WorkCount } from '../stats/statsApi.ts';
+import { useOverview } from '../stats/useStats.ts';
 import { workLinks } from './workLinks.ts';
 
 interface Queue {

@@ -151,6 +151,10 @@ export const appEn = {
       overdue: 'Overdue',
       assigned_to_me: 'Assigned to me',
       refunds_disputes: 'Refunds and disputes',
+      error_negative: 'Must not be negative',
+      error_range: '“From” is above “to”',
+      error_last4: 'The last 4 digits: 4 numbers',
+      card_last4: 'Card last 4',
     },
     field: {
       copy: 'Copy',

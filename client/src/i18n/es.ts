@@ -151,6 +151,10 @@ const appEs: AppMessages = {
       overdue: 'Vencidas',
       assigned_to_me: 'Asignadas a mí',
       refunds_disputes: 'Reembolsos y disputas',
+      error_negative: 'No puede ser negativo',
+      error_range: '«Desde» es mayor que «hasta»',
+      error_last4: 'Los últimos 4 dígitos: 4 números',
+      card_last4: 'Últimos 4 de la tarjeta',
     },
     field: {
       copy: 'Copiar',

@@ -151,6 +151,10 @@ const appPt: AppMessages = {
       overdue: 'Vencidas',
       assigned_to_me: 'Atribuídas a mim',
       refunds_disputes: 'Reembolsos e disputas',
+      error_negative: 'Não pode ser negativo',
+      error_range: '“De” é maior que “até”',
+      error_last4: 'Os últimos 4 dígitos: 4 números',
+      card_last4: 'Últimos 4 do cartão',
     },
     field: {
       copy: 'Copiar',

@@ -7,19 +7,12 @@ import HomeOutlinedIcon from '@mui/icons-material/HomeOutlined';
 import SummarizeOutlinedIcon from '@mui/icons-material/SummarizeOutlined';
 import type { Role } from '../../../shared/enums.ts';
 import { canRead } from '../permissions.ts';
+import { MENU_GROUPS, RESOURCES, type MenuGroup } from '../resources/registry.ts';
 
-// `pages`: custom routes (not resources) shown in a group, open to every role.
-export const MENU_GROUPS: { label: string; resources: string[]; pages?: { to: string; label: string; icon: ReactElement }[] }[] = [
-  { label: 'app.menu.payments', resources: ['payments', 'intents', 'refunds'] },
-  { label: 'app.menu.disputes', resources: ['disputes'] },
-  {
-    label: 'app.menu.money_out',
-    resources: ['payouts', 'balances', 'transactions'],
-    pages: [{ to: '/reports', label: 'app.reports.menu', icon: <SummarizeOutlinedIcon /> }],
-  },
-  { label: 'app.menu.merchants', resources: ['merchants', 'plans'] },
-  { label: 'app.menu.admin', resources: ['users', 'audit'] },
-];
+/** Custom routes (not resources) shown in a group, open to every role. */
+const PAGES: Partial<Record<MenuGroup, { to: string; label: string; icon: ReactElement }[]>> = {
+  money_out: [{ to: '/reports', label: 'app.reports.menu', icon: <SummarizeOutlinedIcon /> }],
+};
 
 export function AppMenu() {
   const { permissions: role } = usePermissions<Role>();
@@ -30,23 +23,24 @@ export function AppMenu() {
       <Menu.DashboardItem primaryText="app.menu.dashboard" leftIcon={<HomeOutlinedIcon />} />
       {/* Flat children (no fragments): MUI menus need direct items. */}
       {MENU_GROUPS.flatMap((group) => {
-        const visible = group.resources.filter((r) => canRead(role, r));
+        const label = `app.menu.${group}`;
+        const visible = RESOURCES.filter((r) => r.group === group && canRead(role, r.name)).map((r) => r.name);
         if (visible.length === 0) return [];
         const heading = open ? (
           <ListSubheader
-            key={group.label}
+            key={group}
             disableSticky
             sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.06em', textTransform: 'uppercase' }}
           >
-            {translate(group.label)}
+            {translate(label)}
           </ListSubheader>
         ) : (
-          <Divider key={group.label} sx={{ my: 1 }} />
+          <Divider key={group} sx={{ my: 1 }} />
         );
         return [
           heading,
           ...visible.map((name) => <Menu.ResourceItem key={name} name={name} />),
-          ...(group.pages ?? []).map((p) => <Menu.Item key={p.to} to={p.to} primaryText={p.label} leftIcon={p.icon} />),
+          ...(PAGES[group] ?? []).map((p) => <Menu.Item key={p.to} to={p.to} primaryText={p.label} leftIcon={p.icon} />),
         ];
       })}
     </Menu>

@@ -4,18 +4,19 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Skeleton, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, Typography,
+  TableHead, TableRow, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { Link, Title, useCreatePath, useTranslate } from 'react-admin';
 import { formatMoney, SEED_CURRENCIES } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
-import { ChartEmpty, ChartError } from '../dashboard/ChartCard.tsx';
-import { formatCount } from '../dashboard/chartFormat.ts';
+import { ChartEmpty, ChartError } from '../stats/ChartCard.tsx';
+import { formatCount } from '../stats/chartFormat.ts';
 import { lastDays, validRange } from '../../../shared/days.ts';
-import { MerchantPicker, type MerchantChoice } from '../dashboard/MerchantPicker.tsx';
-import { reconciliationUrl, type ReconciliationRow, type ReportFormat } from '../dashboard/statsApi.ts';
-import { useOverview, useReconciliation } from '../dashboard/useStats.ts';
+import { MerchantPicker, type MerchantChoice } from '../stats/MerchantPicker.tsx';
+import { CurrencySelect, DateRangeFields } from '../stats/StatsFilters.tsx';
+import { reconciliationUrl, type ReconciliationRow, type ReportFormat } from '../stats/statsApi.ts';
+import { useOverview, useReconciliation } from '../stats/useStats.ts';
 
 const FORMATS: ReportFormat[] = ['csv', 'xlsx', 'json'];
 const PREVIEW_ROWS = 200;
@@ -64,33 +65,13 @@ function Report({ today }: { today: string }) {
   const { data: rows, error, isPending, isFetching } = useReconciliation(params, ok);
   const money = (minor: number, cur: string) => formatMoney(minor, cur, locale);
 
-  const dateField = (key: 'from' | 'to') => (
-    <TextField
-      type="date"
-      size="small"
-      label={translate(`app.stats.${key}`)}
-      value={range[key]}
-      onChange={(e) => setRange({ ...range, [key]: e.target.value })}
-      error={!ok}
-      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `report-${key}` } }}
-      sx={{ width: 160 }}
-    />
-  );
-
   return (
     <>
       <Card>
         <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', '&:last-child': { pb: 2 } }}>
-          {dateField('from')}
-          {dateField('to')}
+          <DateRangeFields value={range} onChange={setRange} testId="report" />
           <MerchantPicker value={merchant} onChange={setMerchant} />
-          <FormControl size="small" fullWidth={false} sx={{ width: 170 }}>
-            <InputLabel id="report-currency-label">{translate('app.stats.currency')}</InputLabel>
-            <Select labelId="report-currency-label" label={translate('app.stats.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-              <MenuItem value="">{translate('app.reports.all_currencies')}</MenuItem>
-              {SEED_CURRENCIES.map((c) => <MenuItem key={c} value={c}>{c}</MenuItem>)}
-            </Select>
-          </FormControl>
+          <CurrencySelect value={currency} options={SEED_CURRENCIES} onChange={setCurrency} allLabel="app.reports.all_currencies" testId="report-currency" />
           <FormControl size="small" fullWidth={false} sx={{ width: 160 }}>
             <InputLabel id="report-format-label">{translate('app.reports.format')}</InputLabel>
             <Select labelId="report-format-label" label={translate('app.reports.format')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} data-testid="report-format">

@@ -12,6 +12,7 @@ import en from '../i18n/en.ts';
 import es from '../i18n/es.ts';
 import pt from '../i18n/pt.ts';
 import { canDo } from '../permissions.ts';
+import { RESOURCES } from '../resources/registry.ts';
 import { lightTheme } from '../theme.ts';
 
 const MESSAGES: Record<string, any> = { en, es, pt };
@@ -33,8 +34,7 @@ export function fakeAuth(role: Role, asked: AccessQuestion[] = []): AuthProvider
   };
 }
 
-const RESOURCES = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
-const definitions = Object.fromEntries(RESOURCES.map((name) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
+const definitions = Object.fromEntries(RESOURCES.map(({ name }) => [name, { name, hasList: true, hasShow: true, hasEdit: false, hasCreate: false }]));
 
 export function renderInAdmin(
   ui: ReactNode,

@@ -46,27 +46,44 @@ export async function openDispute(
   if (amount > open) {
     throw conflict(`A dispute of ${money(amount)} exceeds what is neither refunded nor disputed on this payment (${money(open)})`);
   }
-  // The same condition as a refund's, on the same row: of a refund and a dispute racing for the
-  // last of a payment, exactly one gets it.
-  if (!(await claimFromPayment(trx, payment.id, 'amount_charged_back', amount, actor.at))) {
-    const now = await trx('payments').where('id', payment.id).first('amount', 'amount_refunded', 'amount_charged_back');
-    throw conflict(`A refund or another dispute changed this payment meanwhile; ${money(Math.max(0, unclaimed(now)))} is neither refunded nor disputed`);
-  }
   const reasonCode = input.reason_code ?? '13.1';
   const day = dayOf(actor);
-  const due = addDays(day, RESPONSE_DAYS);
+  return recordOpenedDispute(trx, payment, {
+    id: newId('dispute', Date.parse(actor.at)), amount, reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode] ?? 'Dispute',
+    dispute_date: day, response_due_date: addDays(day, RESPONSE_DAYS), created_at: actor.at,
+  }, actor);
+}
+
+/**
+ * Writes an opened dispute of a captured payment: takes its amount into the payment's
+ * amount_charged_back (refused, with a 409, when that would break the refundable-amount rule),
+ * debits it, and audits it. Shared by openDispute and the processor's dispute.opened event.
+ */
+export async function recordOpenedDispute(
+  trx: Knex.Transaction,
+  payment: { id: string; intent_id: string; merchant_id: string; currency: string },
+  d: { id: string; amount: number; reason_code: string; reason: string; dispute_date: string; response_due_date: string; created_at: string },
+  actor: Omit<Actor, 'id'> & { id: string | null },
+  detail: Record<string, unknown> = {},
+): Promise<string> {
+  const money = (n: number) => formatMoney(n, payment.currency, 'en-US');
+  // The same condition as a refund's, on the same row: of a refund and a dispute racing for the
+  // last of a payment, exactly one gets it.
+  if (!(await claimFromPayment(trx, payment.id, 'amount_charged_back', d.amount, actor.at))) {
+    const now = await trx('payments').where('id', payment.id).first('amount', 'amount_refunded', 'amount_charged_back');
+    throw conflict(`A dispute of ${money(d.amount)} exceeds what is neither refunded nor disputed on this payment (${money(Math.max(0, unclaimed(now)))})`);
+  }
   const dispute = {
-    id: newId('dispute', Date.parse(actor.at)), payment_id: payment.id, merchant_id: payment.merchant_id, amount,
-    currency: payment.currency, status: 'needs_response', reason_code: reasonCode, reason: DISPUTE_REASONS[reasonCode] ?? 'Dispute',
-    dispute_date: day, response_due_date: due, created_at: actor.at, updated_at: actor.at,
+    ...d, payment_id: payment.id, merchant_id: payment.merchant_id, currency: payment.currency, status: 'needs_response',
+    updated_at: actor.at,
   };
   await trx('disputes').insert(dispute);
   await trx('intents').where('id', payment.intent_id)
-    .update({ amount_disputed: trx.raw('amount_disputed + ?', [amount]), updated_at: actor.at });
+    .update({ amount_disputed: trx.raw('amount_disputed + ?', [d.amount]), updated_at: actor.at });
   await debitDisputeOpened(trx, dispute, actor.at);
   await writeAudit(trx, {
     actorId: actor.id, action: 'dispute.opened', entity: 'disputes', entityId: dispute.id,
-    detail: { payment_id: payment.id, amount, currency: payment.currency }, ip: actor.ip, at: actor.at,
+    detail: { payment_id: payment.id, amount: d.amount, currency: payment.currency, ...detail }, ip: actor.ip, at: actor.at,
   });
   return dispute.id;
 }

@@ -3,7 +3,7 @@
 import { lazy, Suspense } from 'react';
 import { DataTable, ReferenceField, TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
-import { ChartSkeleton } from '../../dashboard/ChartCard.tsx';
+import { ChartSkeleton } from '../../stats/ChartCard.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
 import { Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';

@@ -10,12 +10,12 @@ import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../../shared/currencies.ts';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
-import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../../dashboard/ChartCard.tsx';
-import { comparisonPoints, currenciesByActivity, feeSeries } from '../../dashboard/chartData.ts';
-import { formatBpsRate } from '../../dashboard/chartFormat.ts';
+import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../../stats/ChartCard.tsx';
+import { comparisonPoints, currenciesByActivity, feeSeries } from '../../stats/chartData.ts';
+import { formatBpsRate } from '../../stats/chartFormat.ts';
 import { lastDays, utcDay } from '../../../../shared/days.ts';
-import { FeeChart, PlanComparisonChart } from '../../dashboard/lazyCharts.tsx';
-import { useFeeStats, usePlanComparison } from '../../dashboard/useStats.ts';
+import { FeeChart, PlanComparisonChart } from '../../stats/lazyCharts.tsx';
+import { useFeeStats, usePlanComparison } from '../../stats/useStats.ts';
 
 function CurrencyPicker({ value, options, onChange }: { value: string; options: string[]; onChange: (c: string) => void }) {
   const translate = useTranslate();

@@ -3,7 +3,7 @@ import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../../
 import { AFTER_CAPTURE_STATUSES } from '../../../../shared/paymentDisplayStatus.ts';
 import { EnumFilterList, CreatedFilterList } from '../../common/FilterSidebar.tsx';
 import {
-  amountRangeFilters, currencyFilter, dateRangeFilters, enumFilter, merchantFilter, searchFilter, statusFilter,
+  amountRangeFilters, cardLast4Filter, currencyFilter, dateRangeFilters, enumFilter, merchantFilter, searchFilter, statusFilter,
 } from '../../common/filterInputs.tsx';
 
 export const paymentFilters = [
@@ -16,7 +16,7 @@ export const paymentFilters = [
   ...amountRangeFilters(),
   enumFilter('entry_mode', 'entry_mode', ENTRY_MODES),
   enumFilter('settlement_status', 'status', SETTLEMENT_STATUSES),
-  <TextInput key="card_last4" source="card_last4" />,
+  cardLast4Filter(),
   <TextInput key="decline_code" source="decline_code" />,
 ];
 

@@ -12,7 +12,7 @@ export const transactionFilters = [
   currencyFilter(),
   enumFilter('settlement_status', 'status', SETTLEMENT_STATUSES),
   ...dateRangeFilters(),
-  ...amountRangeFilters(),
+  ...amountRangeFilters('amount', { signed: true }),
   <TextInput key="source_id" source="source_id" />,
 ];
 
