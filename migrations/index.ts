@@ -10,6 +10,8 @@ import * as paymentsAmountChargedBack from './20261130_41_payments_amount_charge
 import * as paymentDisplayStatus from './20261130_71_payment_display_status.ts';
 import * as processorEvents from './20261201_10_processor_events.ts';
 import * as outbox from './20261201_20_outbox.ts';
+import * as adminGrants from './20261201_40_admin_grants.ts';
+import * as paymentsAuthCode from './20261201_61_payments_auth_code.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122_01_initial_schema': initialSchema,
@@ -21,6 +23,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130_71_payment_display_status': paymentDisplayStatus,
   '20261201_10_processor_events': processorEvents,
   '20261201_20_outbox': outbox,
+  '20261201_40_admin_grants': adminGrants,
+  '20261201_61_payments_auth_code': paymentsAuthCode,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

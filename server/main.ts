@@ -10,6 +10,7 @@ import { connect, migrate } from './db/connect.ts';
 import { createLogger } from './logger.ts';
 import { planProcessor } from './processor/connection.ts';
 import { startEmbeddedSimulator } from './processor/embeddedSimulator.ts';
+import { startEventSweeper } from './processor/events/sweeper.ts';
 import { isEmpty, seedDemo } from './seed/seedDemo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     PROCESSOR_API_KEY: processor.apiKey,
     PROCESSOR_WEBHOOK_SECRET: processor.webhookSecret,
   };
-  const app = createApp({ db, config, now: () => new Date(), log }, { staticDir: path.join(root, 'dist') });
+  const ctx = { db, config, now: () => new Date(), log };
+  const app = createApp(ctx, { staticDir: path.join(root, 'dist') });
+  const sweeper = startEventSweeper(ctx);
   const server = app.listen(config.PORT, () => {
     const { port } = server.address() as AddressInfo;
     log.info(`Kaito Back Office on http://localhost:${port} (${db.engine})`);
@@ -47,7 +50,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     if (!simulator) log.info(`processor: ${config.PROCESSOR_URL}`);
   });
   const stop = () => {
-    server.close(() => void (simulator?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0)));
+    server.close(() => void sweeper.stop().then(() => simulator?.stop()).then(() => db.destroy()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);

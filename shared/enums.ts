@@ -4,6 +4,12 @@
 export const ROLES = ['operator', 'support', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A request that a user become an active admin (docs/security.md, "Dual control"). */
+export const ADMIN_GRANT_KINDS = ['create', 'promote', 'enable'] as const;
+export const ADMIN_GRANT_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type AdminGrantKind = (typeof ADMIN_GRANT_KINDS)[number];
+export type AdminGrantStatus = (typeof ADMIN_GRANT_STATUSES)[number];
+
 export const MERCHANT_STATUSES = ['active', 'suspended', 'closed'] as const;
 export const PLAN_TYPES = ['FLAT_RATE', 'INTERCHANGE_PLUS', 'TIERED'] as const;
 export const INTENT_STATUSES = ['created', 'pending', 'uncaptured', 'captured', 'cancelled', 'failed'] as const;

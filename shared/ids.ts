@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   payout: 'po',
   transaction: 'txn',
   user: 'usr',
+  adminGrant: 'agr',
   note: 'dpn',
   attachment: 'dpa',
   audit: 'aud',

@@ -13,6 +13,7 @@ const MONEY_MOVERS: readonly Role[] = ['operator', 'admin'];
 /** Reading (lists, detail views, exports) of the resources not everyone may read. */
 const READERS: Readonly<Record<string, readonly Role[]>> = {
   users: ADMINS,
+  admin_grants: ADMINS,
   audit: ADMINS,
   events: ADMINS,
 };
@@ -28,6 +29,7 @@ export const ACTIONS = {
   },
   merchants: { edit: ADMINS },
   users: { create: ADMINS, edit: ADMINS },
+  admin_grants: { approve: ADMINS, reject: ADMINS },
   events: { retry: ADMINS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

@@ -99,6 +99,10 @@ export const actionMethods = {
   declinePayout: (id: string, reason: string, key: string) =>
     send<AnyRecord>(path('payouts', id, 'decline'), { method: 'POST', json: { reason }, key }),
 
+  /** POST /api/admin_grants/:id/approve or /reject → the grant (docs/security.md, "Dual control"). */
+  decideAdminGrant: (id: string, decision: 'approve' | 'reject') =>
+    send<AnyRecord>(path('admin_grants', id, decision), { method: 'POST', json: {} }),
+
   submitDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'submit'), { method: 'POST', json: {}, key }),
 
   acceptDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'accept'), { method: 'POST', json: {}, key }),

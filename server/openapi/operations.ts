@@ -124,8 +124,16 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'DELETE /api/disputes/:id/attachments/:attachmentId': { summary: 'Remove an evidence file', roles: rolesFor('disputes', 'attach'), tag: 'disputes', responses: { 200: 'the removed attachment', 409: 'no longer needs a response' } },
 
-  'POST /api/users': { summary: 'Create a user', roles: rolesFor('users', 'create'), tag: 'users', body: UserCreate, returns: 'users', responses: { 201: 'the user', 400: 'invalid, or a weak password', 409: 'the email is taken' } },
-  'PUT /api/users/:id': { summary: 'Change a user\u2019s name, role or disabled flag', roles: rolesFor('users', 'edit'), tag: 'users', body: UserUpdate, returns: 'users', responses: { 200: 'the user', 404: 'no such user', 409: 'an admin cannot lock themselves out' } },
+  'POST /api/users': { summary: 'Create a user', roles: rolesFor('users', 'create'), tag: 'users', body: UserCreate, returns: 'users', responses: { 201: 'the user (an admin is created disabled, with a pending admin grant)', 400: 'invalid, or a weak password', 409: 'the email is taken' } },
+  'PUT /api/users/:id': { summary: 'Change a user\u2019s name, role or disabled flag', roles: rolesFor('users', 'edit'), tag: 'users', body: UserUpdate, returns: 'users', responses: { 200: 'the user (promoting to admin or enabling an admin leaves a pending admin grant instead)', 404: 'no such user', 409: 'an admin cannot lock themselves out' } },
+  'POST /api/admin_grants/:id/approve': {
+    summary: 'Approve a pending admin grant: the account becomes an active admin (a second, different admin)', roles: rolesFor('admin_grants', 'approve'), tag: 'users',
+    returns: 'admin_grants', responses: { 200: 'the grant', 404: 'no such grant', 409: 'not pending, asked for by you, or its asker is no longer an admin' },
+  },
+  'POST /api/admin_grants/:id/reject': {
+    summary: 'Reject (or withdraw) a pending admin grant', roles: rolesFor('admin_grants', 'reject'), tag: 'users',
+    returns: 'admin_grants', responses: { 200: 'the grant', 404: 'no such grant', 409: 'not pending' },
+  },
 
   'GET /api/openapi.json': { summary: 'This document', roles: 'public', tag: 'health', responses: { 200: 'the OpenAPI 3.1 document' } },
 };

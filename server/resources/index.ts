@@ -5,6 +5,8 @@ import type { Role } from '../../shared/enums.ts';
 import { readersOf } from '../../shared/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
+import { adminGrants } from './adminGrants/definition.ts';
+import { mountAdminGrantRoutes } from './adminGrants/routes.ts';
 import { audit } from './audit/definition.ts';
 import { balances } from './balances/definition.ts';
 import { disputes } from './disputes/definition.ts';
@@ -44,6 +46,7 @@ export const resources: ResourceEntry[] = [
   { def: balances, read: readersOf('balances') },
   { def: transactions, read: readersOf('transactions') },
   { def: users, read: readersOf('users'), extra: mountUserRoutes },
+  { def: adminGrants, read: readersOf('admin_grants'), extra: mountAdminGrantRoutes },
   { def: audit, read: readersOf('audit') },
   { def: events, read: readersOf('events'), extra: mountEventRoutes },
 ];

@@ -12,14 +12,15 @@ type App = TestApp['app'];
 
 export async function buildFixture(t: TestApp): Promise<Fixture> {
   await failedFixtureEvent(t);
+  // The records first: some tables (admin_grants) are empty in the seed until a maker fills them.
+  const records: Record<string, string> = {};
+  for (const [name, make] of Object.entries(FIXTURE_RECORDS)) records[name] = await make(t, records);
   const first: Fixture['first'] = {};
   for (const { def } of resources) {
     first[def.name] = await t.db(def.table).orderBy('id').first();
     if (!first[def.name]) throw new Error(`fixture: table ${def.table} is empty; seed it before building the fixture`);
   }
   const rows = await t.db('users').select('id', 'email', 'role');
-  const records: Record<string, string> = {};
-  for (const [name, make] of Object.entries(FIXTURE_RECORDS)) records[name] = await make(t, records);
   return { first, users: Object.fromEntries(rows.map((u) => [u.email, u])), records: records as Fixture['records'] };
 }
 

@@ -8,6 +8,8 @@
 // body should be valid for the callers allowed to make it and harmless to repeat.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/enums.ts';
+import { newId } from '../../shared/ids.ts';
+import { isoNow } from '../context.ts';
 import { freshPayment, makeDispute, makePayout, PNG } from '../test/moneyFixtures.ts';
 import type { TestApp } from '../test/harness.ts';
 
@@ -35,6 +37,15 @@ export const FIXTURE_RECORDS = {
   declinedPayout: (t: TestApp) => makePayout(t, { status: 'declined' }),
   openDispute: (t: TestApp) => makeDispute(t),
   closedDispute: (t: TestApp) => makeDispute(t, { status: 'won' }),
+  decidedAdminGrant: async (t: TestApp) => {
+    const id = newId('adminGrant');
+    const at = isoNow(t.ctx);
+    await t.db('admin_grants').insert({
+      id, user_id: t.users.support.id, kind: 'promote', changes: JSON.stringify({ role: 'admin' }), status: 'rejected',
+      requested_by: t.users.admin.id, requested_at: at, decided_by: t.users.admin.id, decided_at: at,
+    });
+    return id;
+  },
   closedDisputeAttachment: async (t: TestApp, made: Record<string, string>) =>
     (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id')).id as string,
 } satisfies Record<string, (t: TestApp, made: Record<string, string>) => Promise<string>>;
@@ -150,6 +161,7 @@ export const ROUTES: RouteCase[] = [
   ...readRows('balances', EVERYONE),
   ...readRows('transactions', EVERYONE),
   ...readRows('users', ADMINS),
+  ...readRows('admin_grants', ADMINS),
   ...readRows('audit', ADMINS),
   ...readRows('events', ADMINS),
 
@@ -198,6 +210,10 @@ export const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 200),
     fuzz: { body: true, strings: false },
   },
+
+  // admin grants (docs/security.md, "Dual control"): aimed at a decided grant, so nothing changes
+  { route: 'POST /api/admin_grants/:id/approve', case: 'already decided', path: (f) => `/api/admin_grants/${f.records.decidedAdminGrant}/approve`, expect: only(ADMINS, 409) },
+  { route: 'POST /api/admin_grants/:id/reject', case: 'already decided', path: (f) => `/api/admin_grants/${f.records.decidedAdminGrant}/reject`, expect: only(ADMINS, 409) },
 
   // money actions (docs/api.md, "Actions")
   {

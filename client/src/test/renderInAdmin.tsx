@@ -1,6 +1,6 @@
 // Renders a component inside react-admin's contexts (data, auth, i18n, theme, a memory router
 // and in-memory store), the way the app does, with fakes the test controls.
-import { act, render, waitFor } from '@testing-library/react';
+import { act, configure, render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { ReactNode } from 'react';
@@ -14,6 +14,10 @@ import pt from '../i18n/pt.ts';
 import { canDo } from '../permissions.ts';
 import { RESOURCES } from '../resources/registry.ts';
 import { lightTheme } from '../theme.ts';
+
+// findBy*/waitFor give up after 1 s by default; a lazy view's first render on a busy two-core CI
+// machine can take longer. Waiting longer costs nothing when the test passes.
+configure({ asyncUtilTimeout: 5000 });
 
 const MESSAGES: Record<string, any> = { en, es, pt };
 

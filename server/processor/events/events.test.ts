@@ -11,6 +11,7 @@ import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
 import { expectMoneyInvariants } from '../../test/invariants.ts';
 import { makePayout } from '../../test/moneyFixtures.ts';
 import { deliver, EVENTS_PATH, EventStream, realisticStream, WEBHOOK_SECRET } from '../../test/processorEvents.ts';
+import { registry } from '../../metrics/metrics.ts';
 import { sweepEvents } from './apply.ts';
 
 const OLD_SECRET = 'old-webhook-secret-abcdefghijkl';
@@ -235,6 +236,33 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       expect(retried.body).toMatchObject({ id: s.events[0].id, status: 'applied', error: null, attempts: 2 });
       expect(await t.db('merchants').where('id', m.id).first()).toBeDefined();
       expect((await admin.post(`/api/events/${s.events[0].id}/retry`)).status).toBe(409);
+    });
+
+    it('counts events received, and applied, parked, failed or duplicate, in /metrics', async () => {
+      const value = async (name: string, labels: Record<string, string>) => {
+        const metric = (await registry.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l));
+        return metric?.value ?? 0;
+      };
+      const before = {
+        received: await value('kbo_processor_events_received_total', { type: 'payment.captured' }),
+        parked: await value('kbo_processor_events_total', { type: 'payment.captured', status: 'parked' }),
+        applied: await value('kbo_processor_events_total', { type: 'payment.captured', status: 'applied' }),
+        duplicate: await value('kbo_processor_events_total', { type: 'payment.captured', status: 'duplicate' }),
+        failed: await value('kbo_processor_events_total', { type: 'charge.exploded', status: 'failed' }),
+      };
+      const { s, m } = await merchantDelivered();
+      s.payment(m.id, { to: 'captured' });
+      const [intent, authorized, captured] = s.events.slice(1);
+      await deliver(t, captured); // parked
+      await deliver(t, captured); // duplicate (tried again, parked again)
+      await deliver(t, intent);
+      await deliver(t, authorized);
+      await deliver(t, { id: newId('event'), type: 'charge.exploded', created_at: new Date().toISOString(), data: { id: 'ch_2' } });
+      expect(await value('kbo_processor_events_received_total', { type: 'payment.captured' })).toBe(before.received + 2);
+      expect(await value('kbo_processor_events_total', { type: 'payment.captured', status: 'parked' })).toBe(before.parked + 2);
+      expect(await value('kbo_processor_events_total', { type: 'payment.captured', status: 'applied' })).toBe(before.applied + 1);
+      expect(await value('kbo_processor_events_total', { type: 'payment.captured', status: 'duplicate' })).toBe(before.duplicate + 1);
+      expect(await value('kbo_processor_events_total', { type: 'charge.exploded', status: 'failed' })).toBe(before.failed + 1);
     });
 
     it('concurrent deliveries of the same event apply it once', async () => {

@@ -14,6 +14,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { availableBalance, creditPayoutFailed, debitPayout } from '../../ledger/movements.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
 import type { Actor } from '../actor.ts';
+import { assertIndependentApprovers } from '../adminGrants/independence.ts';
 import { assertStillAdmin } from '../users/activeAdmins.ts';
 import { approvalsRequired } from './review.ts';
 
@@ -82,6 +83,9 @@ export async function approvePayout(
     return 'pending_second_approval';
   }
 
+  // Two approvals count only from two people: not from an account the other approver created or
+  // made an admin (docs/security.md, "Dual control").
+  await assertIndependentApprovers(trx, actor.id, payout.approvals.map((a) => a.user_id));
   const won = await transition(trx, 'payouts', id, [payout.status], {
     status: 'processing', approvals: JSON.stringify(approvals), decided_by: actor.id, decided_at: actor.at, updated_at: actor.at,
   });

@@ -33,7 +33,9 @@ function CreateForm() {
   const submit = async (values: Partial<NewUser>) => {
     try {
       const user = (await create('users', { data: values }, { returnPromise: true })) as RaRecord;
-      notify('admin.users.created', { type: 'success', messageArgs: { name: user.name } });
+      // An admin created by an admin waits, disabled, for a second admin's approval.
+      const waits = user.role === 'admin' && user.disabled === true;
+      notify(waits ? 'admin.users.grant_requested' : 'admin.users.created', { type: waits ? 'info' : 'success', messageArgs: { name: user.name } });
       redirect('show', 'users', user.id);
     } catch (error) {
       const fields = createErrors(error);

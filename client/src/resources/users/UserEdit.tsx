@@ -59,7 +59,10 @@ export function UserEditForm() {
     if (lines.length > 0 && !(await confirm(lines))) return;
     try {
       const saved = (await update('users', { id: record.id, data: changes, previousData: record }, { returnPromise: true, mutationMode: 'pessimistic' })) as RaRecord | undefined;
-      notify('admin.users.updated', { type: 'success', messageArgs: { name: saved?.name ?? record.name } });
+      // Making someone an active admin waits for a second admin (a pending grant): say so.
+      const name = saved?.name ?? record.name;
+      const waits = (changes.role === 'admin' && saved?.role !== 'admin') || (changes.disabled === false && saved?.disabled === true);
+      notify(waits ? 'admin.users.grant_requested' : 'admin.users.updated', { type: waits ? 'info' : 'success', messageArgs: { name } });
       redirect('show', 'users', record.id);
     } catch (error) {
       const { status, message, errors } = serverError(error);

@@ -9,6 +9,7 @@ import { UserField } from '../../common/RecordLinks.tsx';
 import { RelatedList } from '../../common/RelatedList.tsx';
 import { AuditActionField, AuditActionText } from '../audit/AuditActionField.tsx';
 import { EntityLink, EntityName } from '../audit/EntityLink.tsx';
+import { PendingAdminGrants } from './PendingAdminGrants.tsx';
 import { UserStatus } from './UserStatus.tsx';
 
 function Activity() {
@@ -29,6 +30,12 @@ function Activity() {
       <DataTable.Col source="entity_id"><EntityLink /></DataTable.Col>
     </RelatedList>
   );
+}
+
+/** This user's grant waiting for a second admin, if any. */
+function PendingGrant() {
+  const record = useRecordContext();
+  return record ? <PendingAdminGrants userId={String(record.id)} /> : null;
 }
 
 function AccountHistory() {
@@ -55,6 +62,7 @@ export default function UserShow() {
   return (
     <ShowPage>
       <RecordHeader primary={<TextField source="name" variant="h5" />} secondary={<TextField source="email" />} status={false} actions={<><UserStatus /><EditButton /></>} />
+      <PendingGrant />
       <Section title="app.show.details">
         <FieldGrid>
           <Item source="email"><TextField source="email" /></Item>
