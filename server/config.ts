@@ -10,6 +10,10 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default('sqlite:./data/backoffice.sqlite3'),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   PAYOUT_DUAL_APPROVAL_MINOR: z.coerce.number().int().positive().default(1_000_000),
+  // Downloads that stream a whole list or report, at once per user and per process
+  // (server/export/exportSlots.ts); one more is a 429 with Retry-After.
+  EXPORTS_PER_USER: z.coerce.number().int().positive().default(1),
+  EXPORTS_AT_ONCE: z.coerce.number().int().positive().default(4),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   DEMO_SEED: bool.default(true),

@@ -40,12 +40,20 @@ export const AUDIT_ACTIONS = [
   'dispute.accepted',
   'dispute.won',
   'dispute.lost',
+  // Reads that take customer data away: bulk exports (list exports, the reconciliation report)
+  // and evidence downloads, with how many rows left and whether the download completed.
+  'data.exported',
+  'dispute.evidence_downloaded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The record types audit rows are about (their `entity`). */
-export const AUDIT_ENTITIES = ['users', 'merchants', 'intents', 'payments', 'refunds', 'payouts', 'disputes'] as const;
+export const AUDIT_ENTITIES = [
+  'users', 'merchants', 'intents', 'payments', 'refunds', 'payouts', 'disputes',
+  // what exports read besides (data.exported)
+  'plans', 'balances', 'transactions', 'audit',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /**

@@ -4,6 +4,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
 import type { SearchResponse } from '../../shared/search.ts';
 import { actionMethods } from './actionMethods.ts';
+import type { ExportFormat } from '../../shared/exportFormats.ts';
 import { statsMethods } from './stats/statsApi.ts';
 
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
@@ -55,7 +56,7 @@ export const dataProvider = {
 export type KboDataProvider = typeof dataProvider;
 
 /** The export endpoint (docs/stats-api.md) for a list's current filter and sort. */
-export function exportUrl(resource: string, format: 'csv' | 'json', filter: object, sort?: { field: string; order: string }) {
+export function exportUrl(resource: string, format: ExportFormat, filter: object, sort?: { field: string; order: string }) {
   const params = new URLSearchParams({ format, filter: JSON.stringify(filter) });
   if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
   return `/api/${resource}/export?${params}`;

@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../auth/throttle.ts';
+import { writeAudit } from './audit.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
 import { sessionCookie, withToken } from '../test/routeCalls.ts';
@@ -203,6 +204,33 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       await expect(t.db('audit').delete()).rejects.toThrow(/append-only/);
       if (engine === 'pg') await expect(t.db.raw('truncate audit')).rejects.toThrow(/append-only/);
       expect(await t.db('audit').orderBy('id')).toEqual(before);
+    });
+
+    it('the database itself refuses to overwrite an audit row by inserting over it (REPLACE, upsert)', async () => {
+      const before = await t.db('audit').orderBy('id');
+      const victim = before[0];
+      const cols = 'id, actor_id, action, entity, entity_id, detail, ip, created_at';
+      const forged = [victim.id, null, 'tampered', 'users', null, null, null, victim.created_at];
+      const values = '?, ?, ?, ?, ?, ?, ?, ?';
+      const attempts = [`insert into audit (${cols}) values (${values}) on conflict (id) do update set action = 'tampered'`];
+      if (engine === 'sqlite') {
+        attempts.push(`insert or replace into audit (${cols}) values (${values})`, `replace into audit (${cols}) values (${values})`);
+      }
+      for (const sql of attempts) await expect(t.db.raw(sql, forged), sql).rejects.toThrow(/append-only/);
+      if (engine === 'sqlite') {
+        // The same through the rowid: a new id that takes an existing row's rowid would replace it.
+        const { rowid } = await t.db.raw('select rowid from audit where id = ?', [victim.id]).then((r: any[]) => r[0]);
+        const fresh = [`aud_${'Z'.repeat(26)}`, ...forged.slice(1)];
+        for (const r of [rowid, -1, 0]) {
+          const sql = `insert or replace into audit (rowid, ${cols}) values (?, ${values})`;
+          await expect(t.db.raw(sql, [r, ...fresh]), `${sql} [rowid ${r}]`).rejects.toThrow(/append-only/);
+        }
+      }
+      expect(await t.db('audit').orderBy('id')).toEqual(before);
+      // Appending still works.
+      const at = t.ctx.now().toISOString();
+      await t.db.transaction((trx) => writeAudit(trx, { actorId: null, action: 'logout', entity: 'users', at }));
+      expect(await t.db('audit')).toHaveLength(before.length + 1);
     });
   });
 });

@@ -1,7 +1,15 @@
-// Streams a download: headers, then chunks as they are produced, waiting for the client to
-// drain when its buffer is full (backpressure), stopping when it hangs up. An error after the
-// first byte cannot become a JSON error any more, so the connection is cut instead: the client
-// sees a broken download, never a file that looks complete but is not.
+// Streams a download through stream.pipeline: chunks are produced only as fast as the client
+// reads (backpressure), production stops when it hangs up (the source generator is closed, so no
+// more queries), and between chunks the event loop gets a turn (setImmediate), so other requests
+// are served while an export runs — on SQLite every query is synchronous and a whole export would
+// otherwise run as one long block (docs/stats-api.md, "How it streams").
+//
+// The first chunk is produced before anything is sent: an error in the first query is still the
+// usual JSON error. An error after the first byte cannot be any more, so the connection is cut:
+// the client sees a broken download, never a file that looks complete but is not.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Request, Response } from 'express';
 
 export const CONTENT_TYPES = {
@@ -10,7 +18,9 @@ export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export function attachmentHeaders(res: Response, filename: string, format: keyof typeof CONTENT_TYPES): void {
+export type DownloadFormat = keyof typeof CONTENT_TYPES;
+
+export function attachmentHeaders(res: Response, filename: string, format: DownloadFormat): void {
   // Filenames are built by the server from a resource name and dates; keep them plain anyway.
   const safe = filename.replace(/[^A-Za-z0-9._-]/g, '_');
   res.set('Content-Type', CONTENT_TYPES[format]);
@@ -18,47 +28,40 @@ export function attachmentHeaders(res: Response, filename: string, format: keyof
   res.set('X-Content-Type-Options', 'nosniff');
 }
 
-/** Writes a chunk; resolves false when the client has gone away instead of draining. */
-export function writeChunk(res: Response, chunk: string | Buffer): Promise<boolean> {
-  if (res.destroyed || res.writableEnded) return Promise.resolve(false);
-  if (res.write(chunk)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(ok);
-    };
-    const onDrain = () => done(true);
-    const onClose = () => done(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
+/** The source's items, with a turn of the event loop before each one after the first. */
+export async function* takingTurns<T>(source: AsyncIterator<T>, first?: IteratorResult<T>): AsyncGenerator<T> {
+  try {
+    let next = first ?? (await source.next());
+    while (!next.done) {
+      yield next.value;
+      await nextTurn();
+      next = await source.next();
+    }
+  } finally {
+    await source.return?.(undefined); // the client hung up (or we failed): stop querying
+  }
 }
 
+/**
+ * Sends the chunks as an attachment. Resolves true when the client received the whole file,
+ * false when it hung up or the stream failed mid-way (logged); rejects only when nothing was sent.
+ */
 export async function streamDownload(
   req: Request,
   res: Response,
   opts: { filename: string; format: 'csv' | 'json' },
   chunks: AsyncGenerator<string>,
-): Promise<void> {
+): Promise<boolean> {
+  const first = await chunks.next(); // an error here is still a JSON answer
   attachmentHeaders(res, opts.filename, opts.format);
   res.status(200);
   try {
-    for await (const chunk of chunks) {
-      if (!(await writeChunk(res, chunk))) {
-        await chunks.return(undefined); // client gone: stop querying
-        return;
-      }
-    }
-    res.end();
+    await pipeline(Readable.from(takingTurns(chunks, first), { objectMode: false }), res);
+    return true;
   } catch (err) {
-    if (!res.headersSent) {
-      // Nothing sent yet: let the error handler answer with JSON as usual.
-      res.removeHeader('Content-Disposition');
-      res.removeHeader('Content-Type');
-      throw err;
-    }
+    if (!res.writableEnded && (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return false; // hung up
     req.log?.error({ err }, 'download failed mid-stream');
-    res.destroy(err instanceof Error ? err : new Error(String(err)));
+    res.destroy();
+    return false;
   }
 }

@@ -32,8 +32,12 @@ export interface ReconciliationFilter {
   currency?: string;
 }
 
-/** Days per query: the report is read a week at a time, so no query holds the connection long (SQLite has one). */
-const DAYS_PER_QUERY = 7;
+/**
+ * Days per query: the report is read a day at a time, so no query holds the connection (SQLite
+ * has one) or the event loop (SQLite's driver is synchronous) long — a day of a million-payment
+ * ledger is some ten thousand entries.
+ */
+const DAYS_PER_QUERY = 1;
 
 const SUMS: Record<string, string> = {
   payment_count: `case when source_type = 'payment' then 1 else 0 end`,
@@ -71,7 +75,7 @@ async function reportChunk(db: Db, f: ReconciliationFilter): Promise<Reconciliat
   });
 }
 
-/** The report in order (date, merchant, currency), a month of days per batch. */
+/** The report in order (date, merchant, currency), a day per batch. */
 export async function* reconciliationBatches(db: Db, f: ReconciliationFilter): AsyncGenerator<ReconciliationRow[]> {
   for (let start = f.from; start <= f.to; start = addDays(start, DAYS_PER_QUERY)) {
     const end = addDays(start, DAYS_PER_QUERY - 1);

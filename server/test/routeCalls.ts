@@ -51,9 +51,11 @@ export function send(client: request.Agent | App, row: RouteCase, f: Fixture, wh
  * Everything the app keeps, as one hash per table. Tables that legitimately record refused
  * attempts are left out or filtered: sessions (touched by reads), the login throttle, idempotency
  * keys (a refused keyed request is stored to be replayed), and audit rows of failed or throttled
- * sign-ins and password checks.
+ * sign-ins and password checks — and of reads that are audited by design (exports, evidence
+ * downloads), which change no data.
  */
 export const REFUSAL_AUDIT_ACTIONS = ['login.failed', 'login.throttled', 'password.change_failed'];
+const READ_AUDIT_ACTIONS = ['data.exported', 'dispute.evidence_downloaded'];
 const SKIP_TABLES = new Set(['sessions', 'login_failures', 'idempotency_keys', 'knex_migrations', 'knex_migrations_lock']);
 
 export async function tableNames(db: Db): Promise<string[]> {
@@ -69,7 +71,7 @@ export async function dbDigest(db: Db): Promise<Record<string, string>> {
   for (const table of await tableNames(db)) {
     if (SKIP_TABLES.has(table)) continue;
     let q = db(table).select('*');
-    if (table === 'audit') q = q.whereNotIn('action', REFUSAL_AUDIT_ACTIONS);
+    if (table === 'audit') q = q.whereNotIn('action', [...REFUSAL_AUDIT_ACTIONS, ...READ_AUDIT_ACTIONS]);
     const rows = (await q).map((r) => JSON.stringify(r)).sort();
     out[table] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`;
   }

@@ -117,8 +117,9 @@ export const appEn = {
       empty_title: 'No %{name} yet',
       empty_text: 'Records appear here as soon as they exist.',
       export: 'Export',
-      export_csv: 'CSV (spreadsheet)',
-      export_json: 'JSON',
+      export_xlsx: 'Excel (XLSX) — readable amounts and merchant names',
+      export_csv: 'CSV — minor units, for machines',
+      export_json: 'JSON — for machines',
       range_more_than: '%{from}–%{to} of more than %{total}',
     },
     live: {

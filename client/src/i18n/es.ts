@@ -117,8 +117,9 @@ const appEs: AppMessages = {
       empty_title: 'Todavía no hay %{name}',
       empty_text: 'Los registros aparecerán aquí en cuanto existan.',
       export: 'Exportar',
-      export_csv: 'CSV (hoja de cálculo)',
-      export_json: 'JSON',
+      export_xlsx: 'Excel (XLSX) — importes legibles y nombres de comercios',
+      export_csv: 'CSV — unidades menores, para sistemas',
+      export_json: 'JSON — para sistemas',
       range_more_than: '%{from}–%{to} de más de %{total}',
     },
     live: {

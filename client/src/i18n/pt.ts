@@ -117,8 +117,9 @@ const appPt: AppMessages = {
       empty_title: 'Ainda não há %{name}',
       empty_text: 'Os registros aparecem aqui assim que existirem.',
       export: 'Exportar',
-      export_csv: 'CSV (planilha)',
-      export_json: 'JSON',
+      export_xlsx: 'Excel (XLSX) — valores legíveis e nomes de comerciantes',
+      export_csv: 'CSV — unidades menores, para sistemas',
+      export_json: 'JSON — para sistemas',
       range_more_than: '%{from}–%{to} de mais de %{total}',
     },
     live: {

@@ -80,6 +80,18 @@ describe.each(ENGINES)('dispute attachments on %s', (engine) => {
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['content-disposition']).toBe(`attachment; filename="delivery photo.png"; filename*=UTF-8''delivery%20photo.png`);
     expect(file.headers['cache-control']).toBe('no-store');
+
+    // Evidence leaving is audited: who, which file, and that the download completed.
+    let downloads: any[] = [];
+    for (let i = 0; i < 100 && downloads.length === 0; i++) {
+      downloads = await t.db('audit').where({ entity_id: id, action: 'dispute.evidence_downloaded' });
+      if (downloads.length === 0) await new Promise((r) => setTimeout(r, 20)); // written once the response has finished
+    }
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toMatchObject({ actor_id: t.users.operator.id, entity: 'disputes', created_at: t.ctx.now().toISOString() });
+    expect(JSON.parse(downloads[0].detail)).toEqual({
+      attachment_id: res.body.id, filename: 'delivery photo.png', size: PNG.length, sha256: res.body.sha256, complete: true,
+    });
   });
 
   it('When a PDF and a JPEG are uploaded whatever their claimed type, then their detected type is stored', async () => {

@@ -29,9 +29,27 @@ export async function listAttachments(db: Knex, disputeId: string) {
 /** The stored file, only through the dispute it belongs to. */
 export async function attachmentContent(db: Knex, disputeId: string, attachmentId: string) {
   const row = await db('dispute_attachments').where({ id: attachmentId, dispute_id: disputeId })
-    .first('filename', 'content_type', 'content');
+    .first('id', 'filename', 'content_type', 'sha256', 'content');
   if (!row) throw notFound('No such attachment on this dispute');
-  return { filename: row.filename as string, contentType: row.content_type as string, content: Buffer.from(row.content) };
+  return {
+    id: row.id as string, filename: row.filename as string, contentType: row.content_type as string,
+    sha256: row.sha256 as string, content: Buffer.from(row.content),
+  };
+}
+
+/** Who downloaded which evidence file, and whether the download completed (the client may hang up). */
+export async function auditEvidenceDownload(
+  db: Knex,
+  disputeId: string,
+  file: { id: string; filename: string; sha256: string; content: Buffer },
+  complete: boolean,
+  actor: Actor,
+) {
+  await writeAudit(db, {
+    actorId: actor.id, action: 'dispute.evidence_downloaded', entity: 'disputes', entityId: disputeId,
+    detail: { attachment_id: file.id, filename: file.filename, size: file.content.length, sha256: file.sha256, complete },
+    ip: actor.ip, at: actor.at,
+  });
 }
 
 /** Locks the dispute for this change: it must still need a response (a concurrent submit waits or wins). */

@@ -1,6 +1,7 @@
 // Dispute work (docs/api.md, "Actions"): PUT /:id (assignee, response text), POST /:id/submit, /accept,
 // /resolve (admins record the network's outcome), notes, and evidence attachments. Reading is
 // for every role (the resource's read rule); writing for support and admins.
+import { finished } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
 import { ACTIONS, rolesFor } from '../../../shared/permissions.ts';
 import { allow } from '../../auth/middleware.ts';
@@ -12,7 +13,7 @@ import { oneWithComputed } from '../../list/computed.ts';
 import { fetchOne } from '../../list/listQuery.ts';
 import { actorOf } from '../actor.ts';
 import { listAssignees } from './assignees.ts';
-import { addAttachment, attachmentContent, deleteAttachment, listAttachments } from './attachments.ts';
+import { addAttachment, attachmentContent, auditEvidenceDownload, deleteAttachment, listAttachments } from './attachments.ts';
 import { disputes } from './definition.ts';
 import { contentDisposition } from './evidenceFile.ts';
 import { addNote, listNotes, NoteCreate } from './notes.ts';
@@ -77,6 +78,7 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
   })));
 
   router.get('/:id/attachments/:attachmentId', async (req: Request, res: Response) => {
+    const actor = actorOf(ctx, req);
     const file = await attachmentContent(ctx.db, id(req), String(req.params.attachmentId));
     res.set({
       'Content-Type': file.contentType,
@@ -87,6 +89,10 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
       'Content-Security-Policy': "default-src 'none'; sandbox",
     });
     res.end(file.content);
+    // Evidence is customer data leaving: audited once the download ends, completed or not.
+    const complete = await finished(res).then(() => res.writableFinished, () => false);
+    await auditEvidenceDownload(ctx.db, id(req), file, complete, actor)
+      .catch((err) => req.log?.error({ err }, 'could not audit an evidence download'));
   });
 
   router.delete('/:id/attachments/:attachmentId', may('attach'), async (req: Request, res: Response) => {

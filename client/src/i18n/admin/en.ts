@@ -150,6 +150,8 @@ export const adminEn = {
       dispute_accepted: 'Dispute accepted',
       dispute_won: 'Dispute won',
       dispute_lost: 'Dispute lost',
+      data_exported: 'Data exported',
+      dispute_evidence_downloaded: 'Dispute evidence downloaded',
       merchant_created: 'Merchant created',
       payment_intent_created: 'Payment intent created',
       payment_authorized: 'Payment authorized',

@@ -142,6 +142,8 @@ export const adminEs: AdminMessages = {
       dispute_accepted: 'Disputa aceptada',
       dispute_won: 'Disputa ganada',
       dispute_lost: 'Disputa perdida',
+      data_exported: 'Datos exportados',
+      dispute_evidence_downloaded: 'Evidencia de disputa descargada',
       merchant_created: 'Comercio creado',
       payment_intent_created: 'Intención de pago creada',
       payment_authorized: 'Pago autorizado',

@@ -142,6 +142,8 @@ export const adminPt: AdminMessages = {
       dispute_accepted: 'Disputa aceita',
       dispute_won: 'Disputa ganha',
       dispute_lost: 'Disputa perdida',
+      data_exported: 'Dados exportados',
+      dispute_evidence_downloaded: 'Evidência de disputa baixada',
       merchant_created: 'Lojista criado',
       payment_intent_created: 'Intenção de pagamento criada',
       payment_authorized: 'Pagamento autorizado',
