@@ -38,6 +38,17 @@ const schema = z.object({
   ).optional(),
   // The events endpoint's rate limit, per source address (docs/processor.md); bursts of twice this pass.
   PROCESSOR_EVENTS_PER_SECOND: z.coerce.number().int().positive().default(1000),
+  // The outbox worker (docs/processor.md, "Actions out"): attempts before an item is `failed` and
+  // waits for an admin; the backoff between attempts (exponential from BASE, capped at MAX, full
+  // jitter); how long one request may take; how long a claim holds an item (kept above the timeout);
+  // how often an idle worker looks for due items; how many items one process sends at once.
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(10 * 60_000),
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1).default(60_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(1).default(250),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   // Who may read GET /metrics: unset, only a scraper on this machine (docs/operations.md); set,
   // anyone sending `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
