@@ -80,6 +80,13 @@ const appEs: AppMessages = {
       fields: {
         ...common, actor_id: 'Autor', action: 'Acción', entity: 'Entidad', entity_id: 'Registro', detail: 'Detalle', ip: 'Dirección IP',
       },
+    events: {
+      name: 'Evento del procesador |||| Eventos del procesador',
+      fields: {
+        ...common, type: 'Tipo', object_id: 'Objeto', status: 'Estado', waiting_for: 'Esperando a', error: 'Error',
+        payload: 'Contenido', received_at: 'Recibido', applied_at: 'Aplicado', attempts: 'Intentos',
+      },
+    },
     },
   },
   app: {
@@ -214,6 +221,17 @@ const appEs: AppMessages = {
       refunds_pending: 'Reembolsos pendientes',
       today_rule: 'Aquí los días son días UTC: hoy es %{date} (UTC).',
     },
+    events: {
+      processor: 'Procesador',
+      received_from: 'Recibido desde',
+      received_to: 'Recibido hasta',
+      retry: 'Reintentar',
+      retried: 'Evento reintentado: %{status}',
+      payload: 'Contenido tal como llegó',
+      error: 'Por qué falló',
+      parked_help: 'Este evento espera a %{id}, que aún no ha llegado. Se aplica en cuanto llegue.',
+      failed_help: 'Este evento no se pudo aplicar. Corrija la causa y vuelva a intentarlo.',
+    },
     enums: {
       status: {
         active: 'Activo', suspended: 'Suspendido', closed: 'Cerrado',
@@ -223,6 +241,7 @@ const appEs: AppMessages = {
         pending_second_approval: 'Segunda aprobación', approved: 'Aprobado', declined: 'Rechazado', processing: 'En proceso',
         paid: 'Pagado', settled: 'Liquidado', unsettled: 'Sin liquidar', disabled: 'Desactivado', enabled: 'Activado',
         refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa',
+        received: 'Recibido', applied: 'Aplicado', parked: 'En espera',
       },
       plan_type: { FLAT_RATE: 'Tarifa plana', INTERCHANGE_PLUS: 'Intercambio+', TIERED: 'Por tramos' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

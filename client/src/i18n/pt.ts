@@ -80,6 +80,13 @@ const appPt: AppMessages = {
       fields: {
         ...common, actor_id: 'Autor', action: 'Ação', entity: 'Entidade', entity_id: 'Registro', detail: 'Detalhe', ip: 'Endereço IP',
       },
+    events: {
+      name: 'Evento do processador |||| Eventos do processador',
+      fields: {
+        ...common, type: 'Tipo', object_id: 'Objeto', status: 'Status', waiting_for: 'Aguardando', error: 'Erro',
+        payload: 'Conteúdo', received_at: 'Recebido', applied_at: 'Aplicado', attempts: 'Tentativas',
+      },
+    },
     },
   },
   app: {
@@ -214,6 +221,17 @@ const appPt: AppMessages = {
       refunds_pending: 'Reembolsos pendentes',
       today_rule: 'Aqui os dias são dias UTC: hoje é %{date} (UTC).',
     },
+    events: {
+      processor: 'Processador',
+      received_from: 'Recebido a partir de',
+      received_to: 'Recebido até',
+      retry: 'Tentar de novo',
+      retried: 'Evento reprocessado: %{status}',
+      payload: 'Conteúdo como recebido',
+      error: 'Por que falhou',
+      parked_help: 'Este evento aguarda %{id}, que ainda não chegou. Ele é aplicado assim que chegar.',
+      failed_help: 'Este evento não pôde ser aplicado. Corrija a causa e tente de novo.',
+    },
     enums: {
       status: {
         active: 'Ativo', suspended: 'Suspenso', closed: 'Encerrado',
@@ -223,6 +241,7 @@ const appPt: AppMessages = {
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
         refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
+        received: 'Recebido', applied: 'Aplicado', parked: 'Em espera',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },
