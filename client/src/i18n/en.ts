@@ -4,7 +4,7 @@ import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
 import { screensEn } from './screens/en.ts';
 import { adminEn } from './admin/en.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEn } from './stats/en.ts';
 
 const common = { id: 'ID', created_at: 'Created', updated_at: 'Updated', currency: 'Currency', amount: 'Amount' };
 
@@ -92,7 +92,7 @@ export const appEn = {
   app: {
     ...moneyEn,
     screens: screensEn, // issue 13's at-a-glance screens: screens/en.ts
-    ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
+    ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Home',

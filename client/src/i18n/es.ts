@@ -4,7 +4,7 @@ import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
 import { screensEs } from './screens/es.ts';
 import { adminEs } from './admin/es.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEs } from './stats/es.ts';
 
 const common = { id: 'ID', created_at: 'Creado', updated_at: 'Actualizado', currency: 'Moneda', amount: 'Importe' };
 
@@ -92,7 +92,7 @@ const appEs: AppMessages = {
   app: {
     ...moneyEs,
     screens: screensEs, // issue 13's at-a-glance screens: screens/es.ts
-    ...dashboardMessages.es, // stats, reports: dashboard/messages.ts
+    ...statsEs, // stats, dashboard, reports: stats/es.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Inicio',

@@ -4,7 +4,7 @@ import { raPortuguese } from './ra/pt.ts';
 import { moneyPt } from './money/pt.ts';
 import { screensPt } from './screens/pt.ts';
 import { adminPt } from './admin/pt.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsPt } from './stats/pt.ts';
 
 const common = { id: 'ID', created_at: 'Criado', updated_at: 'Atualizado', currency: 'Moeda', amount: 'Valor' };
 
@@ -92,7 +92,7 @@ const appPt: AppMessages = {
   app: {
     ...moneyPt,
     screens: screensPt, // issue 13's at-a-glance screens: screens/pt.ts
-    ...dashboardMessages.pt, // stats, reports: dashboard/messages.ts
+    ...statsPt, // stats, dashboard, reports: stats/pt.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Início',
