@@ -6,6 +6,8 @@ export class HttpError extends Error {
     message: string,
     readonly errors?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** A machine-readable word the SPA words for the user (e.g. why a session ended). */
+    readonly reason?: string,
     /** Flags the client routes on, sent beside the message: `{"message", "mfa_required": true}`. */
     readonly flags?: Record<string, true>,
   ) {
@@ -14,11 +16,13 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (message: string, errors?: Record<string, string>) => new HttpError(400, message, errors);
-export const unauthorized = (message = 'Authentication required') => new HttpError(401, message);
+export const unauthorized = (message = 'Authentication required', reason?: string) => new HttpError(401, message, undefined, undefined, reason);
 export const forbidden = (message = 'You do not have permission to do this') => new HttpError(403, message);
 export const notFound = (message = 'Not found') => new HttpError(404, message);
 export const conflict = (message: string) => new HttpError(409, message);
 export const unprocessable = (message: string) => new HttpError(422, message);
 
 /** The JSON body of an HttpError, as the error handler sends it (and idempotency replays it). */
-export const httpErrorBody = (err: HttpError) => ({ message: err.message, ...(err.errors ? { errors: err.errors } : {}), ...err.flags });
+export const httpErrorBody = (err: HttpError) => ({
+  message: err.message, ...(err.errors ? { errors: err.errors } : {}), ...(err.reason ? { reason: err.reason } : {}), ...err.flags,
+});

@@ -7,6 +7,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../../shared/enums.ts';
 import { canDo } from './permissions.ts';
+import { endReasonOf, loginPathFor, moreTelling, retryAfterSeconds, type EndReason } from './sessionEnd.ts';
 
 export interface SignedInUser {
   id: string;
@@ -25,11 +26,17 @@ export const TWO_FACTOR_PATH = '/account/two-factor';
 let current: SignedInUser | null | undefined;
 /** The question in flight, so screens asking at the same moment share one request. */
 let asking: Promise<SignedInUser | null> | undefined;
+/** Why the session ended (sessionEnd.ts), until the next sign-in. */
+let endReason: EndReason | undefined;
 
 export class AuthError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Where react-admin goes after a failed checkAuth: the sign-in page, saying why. */
+    readonly redirectTo?: string,
+    /** A throttled sign-in: seconds until the server accepts another attempt (Retry-After). */
+    readonly retryAfter?: number,
     /** The password was right; the account also needs a code from its authenticator app. */
     readonly mfaRequired = false,
   ) {
@@ -39,7 +46,11 @@ export class AuthError extends Error {
 
 async function fetchMe(): Promise<SignedInUser | null> {
   const res = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (res.status === 401) return null;
+  if (res.status === 401) {
+    // A cookie that no longer works (the tab was left open overnight, then reloaded) says why.
+    endReason = moreTelling(endReason, endReasonOf(await res.json().catch(() => null), false));
+    return null;
+  }
   if (!res.ok) throw new AuthError(`Could not check the session (${res.status})`, res.status);
   return res.json();
 }
@@ -70,8 +81,9 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ email, password, ...(otp ? { otp } : {}) }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status, body.mfa_required === true);
+    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status, undefined, retryAfterSeconds(res.headers.get('Retry-After')), body.mfa_required === true);
     current = body as SignedInUser;
+    endReason = undefined;
   },
 
   async logout() {
@@ -79,20 +91,24 @@ export const authProvider: AuthProvider = {
     current = null;
     // The session may already be dead on the server (that is often why we are here).
     if (wasSignedIn) await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+    // The sign-in page, saying why when the session ended rather than the user signing out. Kept
+    // until the next sign-in: several failed requests may each lead here.
+    return loginPathFor(endReason);
   },
 
   async checkAuth() {
-    if (!(await signedIn())) throw new AuthError('Please sign in', 401);
+    if (!(await signedIn())) throw new AuthError('Please sign in', 401, loginPathFor(endReason));
   },
 
-  async checkError(error: { status?: number; body?: { mfa_enrolment_required?: boolean } }) {
+  async checkError(error: { status?: number; body?: unknown }) {
     if (error?.status === 401) {
+      endReason = moreTelling(endReason, endReasonOf(error.body, !!current));
       current = null;
       throw new AuthError('Session ended', 401);
     }
-    if (error?.status === 403 && error.body?.mfa_enrolment_required) {
+    if (error?.status === 403 && (error.body as { mfa_enrolment_required?: boolean } | undefined)?.mfa_enrolment_required) {
       // Stay signed in, and go where the only open door is.
-      throw Object.assign(new AuthError('Set up two-factor authentication first', 403), { logoutUser: false, redirectTo: TWO_FACTOR_PATH });
+      throw Object.assign(new AuthError('Set up two-factor authentication first', 403, TWO_FACTOR_PATH), { logoutUser: false });
     }
     // 403 and everything else: stay signed in.
   },
@@ -125,4 +141,5 @@ export function refreshSignedInUser(): Promise<SignedInUser | null> {
 export function resetAuthCache(user?: SignedInUser | null) {
   current = user;
   asking = undefined;
+  endReason = undefined;
 }

@@ -43,7 +43,7 @@ export function meBody(user: { id: string; email: string; name: string; role: Ro
   };
 }
 
-const mfaRefusal = (message: string) => new HttpError(401, message, undefined, undefined, { mfa_required: true });
+const mfaRefusal = (message: string) => new HttpError(401, message, undefined, undefined, undefined, { mfa_required: true });
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();

@@ -1,4 +1,4 @@
-// The one error handler: HttpErrors become their status and `{message, errors?}`; body-parser
+// The one error handler: HttpErrors become their status and `{message, errors?, reason?}`; body-parser
 // and multer errors keep their 4xx; PostgreSQL's data exceptions (a value the database refused)
 // are a 400; anything else is logged and answered with a bare 500.
 import type { NextFunction, Request, Response } from 'express';

@@ -15,10 +15,10 @@ import { currentUser } from '../middleware.ts';
 export const STEP_UP_MS = 5 * 60_000;
 
 export const stepUpRequired = (message = 'Confirm it is you: enter a code from your authenticator app') =>
-  new HttpError(403, message, undefined, undefined, { step_up_required: true });
+  new HttpError(403, message, undefined, undefined, undefined, { step_up_required: true });
 
 export const enrolmentRequired = () =>
-  new HttpError(403, 'Admins must set up two-factor authentication before anything else', undefined, undefined, { mfa_enrolment_required: true });
+  new HttpError(403, 'Admins must set up two-factor authentication before anything else', undefined, undefined, undefined, { mfa_enrolment_required: true });
 
 /** Behind requireSession, in front of everything but /api/auth. */
 export function requireAdminMfa(req: Request, _res: Response, next: NextFunction) {
