@@ -3,7 +3,7 @@
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
 import { adminEn } from './admin/en.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEn } from './stats/en.ts';
 
 const common = { id: 'ID', created_at: 'Created', updated_at: 'Updated', currency: 'Currency', amount: 'Amount' };
 
@@ -90,7 +90,7 @@ export const appEn = {
   },
   app: {
     ...moneyEn,
-    ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
+    ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Home',

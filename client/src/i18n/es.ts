@@ -3,7 +3,7 @@ import type { AppMessages } from './en.ts';
 import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
 import { adminEs } from './admin/es.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEs } from './stats/es.ts';
 
 const common = { id: 'ID', created_at: 'Creado', updated_at: 'Actualizado', currency: 'Moneda', amount: 'Importe' };
 
@@ -90,7 +90,7 @@ const appEs: AppMessages = {
   },
   app: {
     ...moneyEs,
-    ...dashboardMessages.es, // stats, reports: dashboard/messages.ts
+    ...statsEs, // stats, dashboard, reports: stats/es.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Inicio',

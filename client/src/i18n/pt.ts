@@ -3,7 +3,7 @@ import type { AppMessages } from './en.ts';
 import { raPortuguese } from './ra/pt.ts';
 import { moneyPt } from './money/pt.ts';
 import { adminPt } from './admin/pt.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsPt } from './stats/pt.ts';
 
 const common = { id: 'ID', created_at: 'Criado', updated_at: 'Atualizado', currency: 'Moeda', amount: 'Valor' };
 
@@ -90,7 +90,7 @@ const appPt: AppMessages = {
   },
   app: {
     ...moneyPt,
-    ...dashboardMessages.pt, // stats, reports: dashboard/messages.ts
+    ...statsPt, // stats, dashboard, reports: stats/pt.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Início',
