@@ -80,6 +80,13 @@ export const appEn = {
         ...common, actor_id: 'Actor', action: 'Action', entity: 'Entity', entity_id: 'Record', detail: 'Detail', ip: 'IP address',
       },
     },
+    outbox: {
+      name: 'Delivery to the processor |||| Deliveries to the processor',
+      fields: {
+        ...common, kind: 'Request', object_id: 'Record', status: 'Status', attempts: 'Attempts', next_attempt_at: 'Next attempt',
+        leased_until: 'Being sent until', last_error: 'Last error', request_id: 'Request id', delivered_at: 'Delivered', payload: 'Request',
+      },
+    },
   },
   app: {
     ...moneyEn,
@@ -220,7 +227,7 @@ export const appEn = {
         needs_response: 'Needs response', under_review: 'Under review', won: 'Won', lost: 'Lost', accepted: 'Accepted',
         pending_second_approval: 'Second approval', approved: 'Approved', declined: 'Declined', processing: 'Processing',
         paid: 'Paid', settled: 'Settled', unsettled: 'Unsettled', disabled: 'Disabled', enabled: 'Enabled',
-        refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed',
+        refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed', delivered: 'Delivered',
       },
       plan_type: { FLAT_RATE: 'Flat rate', INTERCHANGE_PLUS: 'Interchange+', TIERED: 'Tiered' },
       capture_method: { automatic: 'Automatic', manual: 'Manual' },

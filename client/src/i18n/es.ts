@@ -80,6 +80,13 @@ const appEs: AppMessages = {
         ...common, actor_id: 'Autor', action: 'Acción', entity: 'Entidad', entity_id: 'Registro', detail: 'Detalle', ip: 'Dirección IP',
       },
     },
+    outbox: {
+      name: 'Envío al procesador |||| Envíos al procesador',
+      fields: {
+        ...common, kind: 'Solicitud', object_id: 'Registro', status: 'Estado', attempts: 'Intentos', next_attempt_at: 'Próximo intento',
+        leased_until: 'En envío hasta', last_error: 'Último error', request_id: 'Id de la solicitud', delivered_at: 'Entregado', payload: 'Solicitud',
+      },
+    },
   },
   app: {
     ...moneyEs,
@@ -220,7 +227,7 @@ const appEs: AppMessages = {
         needs_response: 'Requiere respuesta', under_review: 'En revisión', won: 'Ganada', lost: 'Perdida', accepted: 'Aceptada',
         pending_second_approval: 'Segunda aprobación', approved: 'Aprobado', declined: 'Rechazado', processing: 'En proceso',
         paid: 'Pagado', settled: 'Liquidado', unsettled: 'Sin liquidar', disabled: 'Desactivado', enabled: 'Activado',
-        refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa', delivered: 'Entregado',
       },
       plan_type: { FLAT_RATE: 'Tarifa plana', INTERCHANGE_PLUS: 'Intercambio+', TIERED: 'Por tramos' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

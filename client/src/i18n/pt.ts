@@ -80,6 +80,13 @@ const appPt: AppMessages = {
         ...common, actor_id: 'Autor', action: 'Ação', entity: 'Entidade', entity_id: 'Registro', detail: 'Detalhe', ip: 'Endereço IP',
       },
     },
+    outbox: {
+      name: 'Envio ao processador |||| Envios ao processador',
+      fields: {
+        ...common, kind: 'Solicitação', object_id: 'Registro', status: 'Status', attempts: 'Tentativas', next_attempt_at: 'Próxima tentativa',
+        leased_until: 'Em envio até', last_error: 'Último erro', request_id: 'Id da solicitação', delivered_at: 'Entregue', payload: 'Solicitação',
+      },
+    },
   },
   app: {
     ...moneyPt,
@@ -220,7 +227,7 @@ const appPt: AppMessages = {
         needs_response: 'Aguardando resposta', under_review: 'Em análise', won: 'Ganha', lost: 'Perdida', accepted: 'Aceita',
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
-        refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa', delivered: 'Entregue',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

@@ -7,6 +7,7 @@ import balances from './balances/index.ts';
 import disputes from './disputes/index.ts';
 import intents from './intents/index.ts';
 import merchants from './merchants/index.ts';
+import outbox from './outbox/index.ts';
 import payments from './payments/index.ts';
 import payouts from './payouts/index.ts';
 import plans from './plans/index.ts';
@@ -36,4 +37,5 @@ export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'plans', group: 'merchants', views: plans },
   { name: 'users', group: 'admin', views: users },
   { name: 'audit', group: 'admin', views: audit },
+  { name: 'outbox', group: 'admin', views: outbox },
 ];
