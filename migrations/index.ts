@@ -12,6 +12,7 @@ import * as processorEvents from './20261201_10_processor_events.ts';
 import * as outbox from './20261201_20_outbox.ts';
 import * as adminGrants from './20261201_40_admin_grants.ts';
 import * as auditNoReplace from './20261201_42_audit_no_replace.ts';
+import * as savedQueries from './20261201_60_saved_queries.ts';
 import * as paymentsAuthCode from './20261201_61_payments_auth_code.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201_20_outbox': outbox,
   '20261201_40_admin_grants': adminGrants,
   '20261201_42_audit_no_replace': auditNoReplace,
+  '20261201_60_saved_queries': savedQueries,
   '20261201_61_payments_auth_code': paymentsAuthCode,
 };
 

@@ -23,6 +23,7 @@ import { serializeError } from './logger.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { resources } from './resources/index.ts';
 import { searchRoutes } from './search/routes.ts';
+import { savedQueryRoutes } from './savedQueries/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 
 export interface AppOptions {
@@ -114,6 +115,7 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
 
   api.use(requireSession(ctx));
   api.use('/search', searchRoutes(ctx));
+  api.use('/saved-queries', savedQueryRoutes(ctx));
   api.use('/stats', statsRoutes(ctx));
   api.use('/reports', reportRoutes(ctx));
   for (const { def, read, extra } of resources) {

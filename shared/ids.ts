@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   attachment: 'dpa',
   audit: 'aud',
   event: 'evt',
+  savedQuery: 'sq',
   outbox: 'obx',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

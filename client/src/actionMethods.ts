@@ -91,6 +91,9 @@ export const actionMethods = {
   declinePayout: (id: string, reason: string, key: string) =>
     send<AnyRecord>(path('payouts', id, 'decline'), { method: 'POST', json: { reason }, key }),
 
+  /** Re-applies a failed or parked processor event (admins); answers the event after the attempt. */
+  retryEvent: (id: string) => send<AnyRecord>(path('events', id, 'retry'), { method: 'POST', json: {} }),
+
   /** POST /api/admin_grants/:id/approve or /reject → the grant (docs/security.md, "Dual control"). */
   decideAdminGrant: (id: string, decision: 'approve' | 'reject') =>
     send<AnyRecord>(path('admin_grants', id, decision), { method: 'POST', json: {} }),

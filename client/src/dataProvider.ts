@@ -2,7 +2,7 @@
 // beyond it. Other features extend this object with their own methods (actions, notes, ...).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
-import type { SearchResponse } from '../../shared/search.ts';
+import type { SearchResponse } from '../../shared/api/search.ts';
 import { actionMethods } from './actionMethods.ts';
 import type { ExportFormat } from '../../shared/exportFormats.ts';
 import { statsMethods } from './stats/statsApi.ts';

@@ -15,6 +15,7 @@ import { PayoutDecline } from '../resources/payouts/service.ts';
 import { RefundCreate } from '../resources/refunds/service.ts';
 import { UserCreate, UserUpdate } from '../resources/users/service.ts';
 import { ReconciliationQuery } from '../reports/routes.ts';
+import { SavedQueryCreate, SavedQueryList, SavedQueryUpdate } from '../savedQueries/service.ts';
 import { SearchQuery } from '../search/routes.ts';
 import { FeesQuery, OverviewQuery, PlanComparisonQuery, PlansQuery } from '../stats/params.ts';
 
@@ -60,7 +61,23 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'GET /api/search': {
     summary: 'Find records by id or its start, reference, email, card last 4, auth code, payout number or name', roles: everyone, tag: 'search', query: SearchQuery,
-    responses: { 200: '{q, exactId, groups: [{resource, total, exact, hits: [{resource, id, status?, record}]}]} (shared/search.ts)', 400: 'no q, or longer than 200 characters' },
+    responses: { 200: '{q, exactId, groups: [{resource, total, exact, hits: [{resource, id, status?, record}]}]} (shared/api/search.ts)', 400: 'no q, or longer than 200 characters' },
+  },
+  'GET /api/saved-queries': {
+    summary: 'A list\u2019s saved queries: the caller\u2019s own and the team\u2019s shared ones', roles: everyone, tag: 'saved-queries', query: SavedQueryList,
+    responses: { 200: '[SavedQuery] (shared/api/savedQueries.ts), by name', 400: 'no or unknown resource', 403: 'a list the caller cannot read' },
+  },
+  'POST /api/saved-queries': {
+    summary: 'Save a list query, optionally shared with the team', roles: everyone, tag: 'saved-queries', body: SavedQueryCreate,
+    responses: { 201: 'the saved query', 400: 'no name, or a filter or sort the list refuses', 403: 'a list the caller cannot read' },
+  },
+  'PUT /api/saved-queries/:id': {
+    summary: 'Rename, change, share or unshare one\u2019s own saved query', roles: everyone, tag: 'saved-queries', body: SavedQueryUpdate,
+    responses: { 200: 'the saved query', 400: 'invalid', 403: 'another user\u2019s shared query', 404: 'no such query visible to the caller' },
+  },
+  'DELETE /api/saved-queries/:id': {
+    summary: 'Delete one\u2019s own saved query', roles: everyone, tag: 'saved-queries',
+    responses: { 204: 'deleted', 403: 'another user\u2019s shared query', 404: 'no such query visible to the caller' },
   },
   'GET /api/stats/fees': { summary: 'Captured volume and fees per period', roles: everyone, tag: 'stats', query: FeesQuery, responses: { 200: '[{period, currency, volume, fees, count}]' } },
   'GET /api/stats/plans': { summary: 'Volume, fees and effective rate per plan', roles: everyone, tag: 'stats', query: PlansQuery, responses: { 200: '[{plan_id, name, plan_type, merchants, volume, fees, effective_bps}]' } },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSpec, ResourceDefinition } from '../list/definition.ts';
 import { resources } from '../resources/index.ts';
 import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
+import { deliver, EventStream, realisticStream, WEBHOOK_SECRET } from '../test/processorEvents.ts';
 import request from 'supertest';
 
 type Rec = Record<string, any>;
@@ -41,8 +42,16 @@ describe.each(ENGINES)('resources over HTTP on %s', (engine) => {
   const data = new Map<string, Rec[]>();
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { payments: 300 });
+    t = await createTestApp(engine, { payments: 300, config: { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET } });
     admin = await t.agent('admin');
+    // Processor events of every type and several outcomes, through the signed endpoint: a stream
+    // in order (applied), a payment of an intent never sent (parked), and an unknown type (failed).
+    const stream = realisticStream((await t.db('plans').orderBy('id').first('id')).id);
+    for (const e of stream.events) await deliver(t, e);
+    const orphan = new EventStream(stream.planId);
+    orphan.payment(String(stream.events[0].data.id), { to: 'captured' });
+    for (const e of orphan.events.slice(1)) await deliver(t, e);
+    await deliver(t, { id: 'evt_01UNKNOWNTYPE000000000000AA', type: 'charge.unknown', created_at: t.clock.now.toISOString(), data: { id: 'ch_1' } });
     // A little audit history so the audit list has several actors and actions.
     await t.agent('operator');
     await t.agent('support');

@@ -1,7 +1,7 @@
 // GET /api/search?q= — for every signed-in role; each role only finds what it may read.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { SEARCH_MAX_LENGTH } from '../../shared/search.ts';
+import { SEARCH_MAX_LENGTH } from '../../shared/api/search.ts';
 import { currentUser } from '../auth/middleware.ts';
 import type { AppContext } from '../context.ts';
 import { parseQuery } from '../stats/params.ts';

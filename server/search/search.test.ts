@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { newId } from '../../shared/ids.ts';
-import { HITS_PER_RESOURCE, type SearchGroup, type SearchResponse } from '../../shared/search.ts';
+import { HITS_PER_RESOURCE, type SearchGroup, type SearchResponse } from '../../shared/api/search.ts';
 import { payments } from '../resources/payments/definition.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { searchApplies } from './search.ts';

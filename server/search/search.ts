@@ -6,7 +6,7 @@
 // never a full scan of a big table.
 import type { Role } from '../../shared/enums.ts';
 import { ID_PREFIXES, normalizeId, type IdKind } from '../../shared/ids.ts';
-import { HITS_PER_RESOURCE, SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../shared/search.ts';
+import { HITS_PER_RESOURCE, SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../shared/api/search.ts';
 import type { Db } from '../db/connect.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
 import { countRows, fetchOne, filteredQuery, toRecords } from '../list/listQuery.ts';

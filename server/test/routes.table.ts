@@ -58,7 +58,22 @@ export const FIXTURE_RECORDS = {
   },
   closedDisputeAttachment: async (t: TestApp, made: Record<string, string>) =>
     (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id')).id as string,
+  // Saved queries of a spare admin: every caller sees the shared one and may not change it; the
+  // private one does not exist for them.
+  teamQuery: (t: TestApp) => makeSavedQuery(t, 'admin2@example.com', true),
+  privateQuery: (t: TestApp) => makeSavedQuery(t, 'admin2@example.com', false),
 } satisfies Record<string, (t: TestApp, made: Record<string, string>) => Promise<string>>;
+
+async function makeSavedQuery(t: TestApp, email: string, shared: boolean): Promise<string> {
+  const owner = await t.db('users').where('email', email).first('id');
+  const id = `sq_${randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase()}`;
+  const at = new Date().toISOString();
+  await t.db('saved_queries').insert({
+    id, user_id: owner.id, resource: 'payments', name: shared ? 'Team: captured' : 'Private: failed',
+    params: JSON.stringify({ filter: { status: shared ? 'captured' : 'failed' } }), shared, created_at: at, updated_at: at,
+  });
+  return id;
+}
 
 export interface Upload {
   field: string;
@@ -280,6 +295,26 @@ export const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 409),
     fuzz: { body: true },
   },
+  { route: 'GET /api/saved-queries', path: () => '/api/saved-queries?resource=payments', expect: signedIn(200) },
+  { route: 'GET /api/saved-queries', case: 'a list the caller cannot read', path: () => '/api/saved-queries?resource=users', expect: only(ADMINS, 200) },
+  { route: 'GET /api/saved-queries', case: 'no list named', path: () => '/api/saved-queries', expect: signedIn(400) },
+  {
+    route: 'POST /api/saved-queries',
+    path: () => '/api/saved-queries',
+    body: (_f, who) => ({ resource: 'payments', name: `Captured, by ${who}`, params: { filter: { status: 'captured' } }, shared: false }),
+    expect: signedIn(201),
+    fuzz: { body: true, strings: false },
+  },
+  {
+    route: 'PUT /api/saved-queries/:id', case: 'another user\'s shared query',
+    path: (f) => `/api/saved-queries/${f.records.teamQuery}`, body: () => ({ name: 'Taken over' }), expect: signedIn(403),
+  },
+  {
+    route: 'PUT /api/saved-queries/:id', case: 'another user\'s private query',
+    path: (f) => `/api/saved-queries/${f.records.privateQuery}`, body: () => ({ shared: true }), expect: signedIn(404), fuzz: 'id',
+  },
+  { route: 'DELETE /api/saved-queries/:id', case: 'another user\'s shared query', path: (f) => `/api/saved-queries/${f.records.teamQuery}`, expect: signedIn(403) },
+  { route: 'DELETE /api/saved-queries/:id', case: 'another user\'s private query', path: (f) => `/api/saved-queries/${f.records.privateQuery}`, expect: signedIn(404) },
   { route: 'GET /api/disputes/:id/notes', path: (f) => dispute(f, 'openDispute', '/notes'), expect: only(EVERYONE, 200) },
   {
     route: 'POST /api/disputes/:id/notes',

@@ -2,7 +2,8 @@
 // merchant ↔ refunds ↔ disputes ↔ ledger are one click apart.
 import { Box, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
-import { Link, ReferenceField, TextField, useCanAccess, useCreatePath, useRecordContext } from 'react-admin';
+import { Link, ReferenceField, TextField, useCanAccess, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { PROCESSOR_ACTOR } from '../../../shared/auditActions.ts';
 import { CopyButton, shortId } from './CopyableId.tsx';
 
 const stop = (e: MouseEvent) => e.stopPropagation();
@@ -45,8 +46,11 @@ export function PlanField({ source = 'plan_id' }: { source?: string }) {
 export function UserField({ source }: { source: string }) {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });
+  const translate = useTranslate();
   const id = record?.[source];
   if (!id) return <Typography component="span" variant="body2" color="text.secondary">—</Typography>;
+  // What the processor's signed events did (docs/processor.md): not a user.
+  if (id === PROCESSOR_ACTOR) return <Typography component="span" variant="body2">{translate('app.events.processor')}</Typography>;
   if (!canAccess) return <Typography component="span" variant="body2" sx={mono} title={id}>{shortId(String(id))}</Typography>;
   return (
     <ReferenceField source={source} reference="users" link="show">

@@ -15,6 +15,8 @@ export const STATUS_TONE: Record<string, Tone> = {
   created: 'neutral', cancelled: 'neutral', voided: 'neutral', closed: 'neutral', accepted: 'neutral', disabled: 'neutral',
   // A payment's display status (shared/paymentDisplayStatus.ts), as Stripe colours them.
   refunded: 'neutral', partially_refunded: 'info', disputed: 'warning',
+  // A processor event (docs/processor.md): applied is done; parked waits for its object; received is on its way.
+  applied: 'success', parked: 'warning', received: 'info',
 };
 
 export function toneOf(status: string): Tone {

@@ -3,7 +3,7 @@
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
 import { adminEn } from './admin/en.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEn } from './stats/en.ts';
 
 const common = { id: 'ID', created_at: 'Created', updated_at: 'Updated', currency: 'Currency', amount: 'Amount' };
 
@@ -80,6 +80,13 @@ export const appEn = {
         ...common, actor_id: 'Actor', action: 'Action', entity: 'Entity', entity_id: 'Record', detail: 'Detail', ip: 'IP address',
       },
     },
+    events: {
+      name: 'Processor event |||| Processor events',
+      fields: {
+        ...common, type: 'Type', object_id: 'Object', status: 'Status', waiting_for: 'Waiting for', error: 'Error',
+        payload: 'Payload', received_at: 'Received', applied_at: 'Applied', attempts: 'Attempts',
+      },
+    },
     outbox: {
       name: 'Delivery to the processor |||| Deliveries to the processor',
       fields: {
@@ -90,7 +97,7 @@ export const appEn = {
   },
   app: {
     ...moneyEn,
-    ...dashboardMessages.en, // stats, reports: dashboard/messages.ts
+    ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Home',
@@ -219,6 +226,17 @@ export const appEn = {
       refunds_pending: 'Refunds pending',
       today_rule: 'Days here are UTC days: today is %{date} (UTC).',
     },
+    events: {
+      processor: 'Processor',
+      received_from: 'Received from',
+      received_to: 'Received to',
+      retry: 'Retry',
+      retried: 'Event retried: %{status}',
+      payload: 'Payload as received',
+      error: 'Why it failed',
+      parked_help: 'This event waits for %{id}, which has not arrived yet. It is applied as soon as it does.',
+      failed_help: 'This event could not be applied. Fix the cause, then retry it.',
+    },
     enums: {
       status: {
         active: 'Active', suspended: 'Suspended', closed: 'Closed',
@@ -227,7 +245,8 @@ export const appEn = {
         needs_response: 'Needs response', under_review: 'Under review', won: 'Won', lost: 'Lost', accepted: 'Accepted',
         pending_second_approval: 'Second approval', approved: 'Approved', declined: 'Declined', processing: 'Processing',
         paid: 'Paid', settled: 'Settled', unsettled: 'Unsettled', disabled: 'Disabled', enabled: 'Enabled',
-        refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed', delivered: 'Delivered',
+        refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed',
+        received: 'Received', applied: 'Applied', parked: 'Parked', delivered: 'Delivered',
       },
       plan_type: { FLAT_RATE: 'Flat rate', INTERCHANGE_PLUS: 'Interchange+', TIERED: 'Tiered' },
       capture_method: { automatic: 'Automatic', manual: 'Manual' },

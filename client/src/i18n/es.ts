@@ -3,7 +3,7 @@ import type { AppMessages } from './en.ts';
 import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
 import { adminEs } from './admin/es.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsEs } from './stats/es.ts';
 
 const common = { id: 'ID', created_at: 'Creado', updated_at: 'Actualizado', currency: 'Moneda', amount: 'Importe' };
 
@@ -80,6 +80,13 @@ const appEs: AppMessages = {
         ...common, actor_id: 'Autor', action: 'Acción', entity: 'Entidad', entity_id: 'Registro', detail: 'Detalle', ip: 'Dirección IP',
       },
     },
+    events: {
+      name: 'Evento del procesador |||| Eventos del procesador',
+      fields: {
+        ...common, type: 'Tipo', object_id: 'Objeto', status: 'Estado', waiting_for: 'Esperando a', error: 'Error',
+        payload: 'Contenido', received_at: 'Recibido', applied_at: 'Aplicado', attempts: 'Intentos',
+      },
+    },
     outbox: {
       name: 'Envío al procesador |||| Envíos al procesador',
       fields: {
@@ -90,7 +97,7 @@ const appEs: AppMessages = {
   },
   app: {
     ...moneyEs,
-    ...dashboardMessages.es, // stats, reports: dashboard/messages.ts
+    ...statsEs, // stats, dashboard, reports: stats/es.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Inicio',
@@ -219,6 +226,17 @@ const appEs: AppMessages = {
       refunds_pending: 'Reembolsos pendientes',
       today_rule: 'Aquí los días son días UTC: hoy es %{date} (UTC).',
     },
+    events: {
+      processor: 'Procesador',
+      received_from: 'Recibido desde',
+      received_to: 'Recibido hasta',
+      retry: 'Reintentar',
+      retried: 'Evento reintentado: %{status}',
+      payload: 'Contenido tal como llegó',
+      error: 'Por qué falló',
+      parked_help: 'Este evento espera a %{id}, que aún no ha llegado. Se aplica en cuanto llegue.',
+      failed_help: 'Este evento no se pudo aplicar. Corrija la causa y vuelva a intentarlo.',
+    },
     enums: {
       status: {
         active: 'Activo', suspended: 'Suspendido', closed: 'Cerrado',
@@ -227,7 +245,8 @@ const appEs: AppMessages = {
         needs_response: 'Requiere respuesta', under_review: 'En revisión', won: 'Ganada', lost: 'Perdida', accepted: 'Aceptada',
         pending_second_approval: 'Segunda aprobación', approved: 'Aprobado', declined: 'Rechazado', processing: 'En proceso',
         paid: 'Pagado', settled: 'Liquidado', unsettled: 'Sin liquidar', disabled: 'Desactivado', enabled: 'Activado',
-        refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa', delivered: 'Entregado',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa',
+        received: 'Recibido', applied: 'Aplicado', parked: 'En espera', delivered: 'Entregado',
       },
       plan_type: { FLAT_RATE: 'Tarifa plana', INTERCHANGE_PLUS: 'Intercambio+', TIERED: 'Por tramos' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

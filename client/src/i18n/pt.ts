@@ -3,7 +3,7 @@ import type { AppMessages } from './en.ts';
 import { raPortuguese } from './ra/pt.ts';
 import { moneyPt } from './money/pt.ts';
 import { adminPt } from './admin/pt.ts';
-import { dashboardMessages } from '../dashboard/messages.ts';
+import { statsPt } from './stats/pt.ts';
 
 const common = { id: 'ID', created_at: 'Criado', updated_at: 'Atualizado', currency: 'Moeda', amount: 'Valor' };
 
@@ -80,6 +80,13 @@ const appPt: AppMessages = {
         ...common, actor_id: 'Autor', action: 'Ação', entity: 'Entidade', entity_id: 'Registro', detail: 'Detalhe', ip: 'Endereço IP',
       },
     },
+    events: {
+      name: 'Evento do processador |||| Eventos do processador',
+      fields: {
+        ...common, type: 'Tipo', object_id: 'Objeto', status: 'Status', waiting_for: 'Aguardando', error: 'Erro',
+        payload: 'Conteúdo', received_at: 'Recebido', applied_at: 'Aplicado', attempts: 'Tentativas',
+      },
+    },
     outbox: {
       name: 'Envio ao processador |||| Envios ao processador',
       fields: {
@@ -90,7 +97,7 @@ const appPt: AppMessages = {
   },
   app: {
     ...moneyPt,
-    ...dashboardMessages.pt, // stats, reports: dashboard/messages.ts
+    ...statsPt, // stats, dashboard, reports: stats/pt.ts
     name: 'Kaito Back Office',
     menu: {
       dashboard: 'Início',
@@ -219,6 +226,17 @@ const appPt: AppMessages = {
       refunds_pending: 'Reembolsos pendentes',
       today_rule: 'Aqui os dias são dias UTC: hoje é %{date} (UTC).',
     },
+    events: {
+      processor: 'Processador',
+      received_from: 'Recebido a partir de',
+      received_to: 'Recebido até',
+      retry: 'Tentar de novo',
+      retried: 'Evento reprocessado: %{status}',
+      payload: 'Conteúdo como recebido',
+      error: 'Por que falhou',
+      parked_help: 'Este evento aguarda %{id}, que ainda não chegou. Ele é aplicado assim que chegar.',
+      failed_help: 'Este evento não pôde ser aplicado. Corrija a causa e tente de novo.',
+    },
     enums: {
       status: {
         active: 'Ativo', suspended: 'Suspenso', closed: 'Encerrado',
@@ -227,7 +245,8 @@ const appPt: AppMessages = {
         needs_response: 'Aguardando resposta', under_review: 'Em análise', won: 'Ganha', lost: 'Perdida', accepted: 'Aceita',
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
-        refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa', delivered: 'Entregue',
+        refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
+        received: 'Recebido', applied: 'Aplicado', parked: 'Em espera', delivered: 'Entregue',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

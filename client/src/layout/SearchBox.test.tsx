@@ -4,7 +4,7 @@
 // language, and the debounce and minimum length hold (fake timers: no sleeping).
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchGroup, SearchHit, SearchResponse } from '../../../shared/search.ts';
+import type { SearchGroup, SearchHit, SearchResponse } from '../../../shared/api/search.ts';
 import { renderInAdmin } from '../test/renderInAdmin.tsx';
 import { SEARCH_DEBOUNCE_MS, SearchBox } from './SearchBox.tsx';
 

@@ -1,5 +1,5 @@
 // The app-bar search: any id or the start of one, a reference, an email, card last 4, an auth
-// code, a payout number or a name (GET /api/search, shared/search.ts). MUI's Autocomplete does
+// code, a payout number or a name (GET /api/search, shared/api/search.ts). MUI's Autocomplete does
 // the combobox: keyboard, ARIA and popup. Hits are grouped by resource with how many match in
 // all, and a "see all N" entry opens the list filtered the same way when a group has more than
 // it shows. An exact id answers with one record and Enter opens it at once, even typed or
@@ -10,7 +10,7 @@ import { Autocomplete, Box, IconButton, InputBase, ListSubheader, Typography } f
 import { alpha } from '@mui/material/styles';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCreatePath, useDataProvider, useGetResourceLabel, useNavigate, useTranslate } from 'react-admin';
-import { SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../../shared/search.ts';
+import { SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../../shared/api/search.ts';
 import { StatusChip } from '../common/StatusChip.tsx';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { useIsSmall } from '../common/useIsSmall.ts';

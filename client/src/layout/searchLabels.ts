@@ -1,9 +1,9 @@
 // How each kind of record reads in one line of the app-bar search: money in the record's
 // currency, card brands by name, reasons and types in the user's language, dates in their time
-// zone. The server sends the records (shared/search.ts); the words are made here.
+// zone. The server sends the records (shared/api/search.ts); the words are made here.
 import { useTranslate } from 'react-admin';
 import { formatMoney } from '../../../shared/currencies.ts';
-import type { SearchHit } from '../../../shared/search.ts';
+import type { SearchHit } from '../../../shared/api/search.ts';
 import { useEnumLabel } from '../common/EnumField.tsx';
 import { formatDateTime } from '../common/formatDateTime.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';

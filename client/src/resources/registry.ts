@@ -5,6 +5,7 @@ import type { ResourceProps } from 'react-admin';
 import audit from './audit/index.ts';
 import balances from './balances/index.ts';
 import disputes from './disputes/index.ts';
+import events from './events/index.ts';
 import intents from './intents/index.ts';
 import merchants from './merchants/index.ts';
 import outbox from './outbox/index.ts';
@@ -37,5 +38,6 @@ export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'plans', group: 'merchants', views: plans },
   { name: 'users', group: 'admin', views: users },
   { name: 'audit', group: 'admin', views: audit },
+  { name: 'events', group: 'admin', views: events },
   { name: 'outbox', group: 'admin', views: outbox },
 ];
