@@ -6,6 +6,7 @@ import net from 'node:net';
 
 export interface RunningServer {
   base: URL;
+  pid: number | undefined;
   /** CPU milliseconds the server process has used so far (Linux /proc; NaN elsewhere). */
   cpuMs: () => number;
   stop: () => Promise<void>;
@@ -53,8 +54,11 @@ async function waitHealthy(base: URL, child: ChildProcess, timeoutMs: number): P
  */
 export async function startServer(databaseUrl: string, logLevel = 'info'): Promise<RunningServer> {
   const port = await freePort();
+  // DEMO_SEED=true: the database is seeded already (the demo seed only fills an empty one), and
+  // the demo's embedded processor simulator stands in for a real processor, which the server
+  // requires otherwise.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'false', LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'true', LOG_LEVEL: logLevel, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = new URL(`http://127.0.0.1:${port}`);
@@ -66,6 +70,7 @@ export async function startServer(databaseUrl: string, logLevel = 'info'): Promi
   }
   return {
     base,
+    pid: child.pid,
     cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -65,6 +65,28 @@ export class BenchClient {
     return this.request('GET', path, undefined, keepBody);
   }
 
+  /** Streams a download to nowhere, counting its bytes and lines (CRLF-ended rows). */
+  download(path: string): Promise<{ status: number; ms: number; bytes: number; lines: number }> {
+    return new Promise((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const req = http.request(
+        { host: this.base.hostname, port: this.base.port, path, method: 'GET', headers: { cookie: this.cookie }, agent: this.agent },
+        (res) => {
+          let bytes = 0;
+          let lines = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) lines += 1;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes, lines }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
   async login(email: string, password: string): Promise<void> {
     const res = await this.request('POST', '/api/auth/login', { email, password }, true);
     if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${res.body}`);

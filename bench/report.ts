@@ -5,11 +5,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Engine } from '../server/db/connect.ts';
 import type { EngineResult, Latency } from './measureEngine.ts';
+import { EXPORT_TARGETS, type ExportResult } from './measureExport.ts';
 
 export const TARGETS = { listP95Ms: 50, firstPagePerSecond: 1000, statsMs: 200, seedSeconds: 120 };
 
+export interface ExportRun extends ExportResult {
+  payments: number;
+  measuredAt: string;
+  machine: string;
+  loadAverage: number[];
+}
+
 export interface Results {
   engines: Partial<Record<Engine, EngineResult & { machine: string }>>;
+  /** The export benchmark per engine (`--only export` runs just this part). */
+  exports?: Partial<Record<Engine, ExportRun>>;
 }
 
 const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', pg: 'PostgreSQL' };
@@ -102,6 +112,33 @@ function endpointTable(results: Results): string[] {
   return lines;
 }
 
+function exportSection(results: Results): string[] {
+  const runs = Object.entries(results.exports ?? {}) as Array<[Engine, ExportRun]>;
+  if (runs.length === 0) return ['## Export of every payment', '', 'Not measured yet: `npm run bench -- --only export`.', ''];
+  return [
+    '## Export of every payment',
+    '',
+    `\`GET /api/payments/export?format=csv\` with no filter, streamed to the benchmark and counted, while one other client asks`,
+    '`/api/health` every 10 ms (what everyone else feels during an export) and the server\u2019s resident memory (RSS) is',
+    `sampled every 100 ms. Targets: ≤ ${EXPORT_TARGETS.seconds} s for 1,000,000 payments, flat memory, health p99 < ${EXPORT_TARGETS.healthP99Ms} ms.`,
+    '**server CPU** is the CPU time the server process spent during the export: what the export takes with a core to',
+    'itself. The machine is shared: with a load average above its 2 cores the server gets a fraction of a core, and the',
+    'wall time and health latencies stretch accordingly — read them with the load average beside them.',
+    '',
+    '| engine | payments | measured | rows | size | time | server CPU | rows/s | server RSS before → peak → after | health requests | health p50 | health p99 | health max | load average at start |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|',
+    ...runs.map(([engine, r]) =>
+      `| ${ENGINE_NAMES[engine]} | ${int(r.payments)} | ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC | ${int(r.rows)} | ${int(r.megabytes)} MiB | ` +
+      `${f1(r.seconds)} s ${mark(r.seconds <= EXPORT_TARGETS.seconds * (r.payments / 1_000_000))} | ` +
+      `${r.serverCpuSeconds === undefined ? '—' : `${f1(r.serverCpuSeconds)} s`} | ${int(r.rowsPerSecond)} | ` +
+      `${int(r.rssMiB.before)} → ${int(r.rssMiB.peak)} → ${int(r.rssMiB.after)} MiB | ${int(r.health.requests)}${r.health.errors ? ` (${r.health.errors} errors)` : ''} | ` +
+      `${f1(r.health.p50)} ms | ${f1(r.health.p99)} ms ${mark(r.health.p99 < EXPORT_TARGETS.healthP99Ms)} | ${f1(r.health.max)} ms | ${r.loadAverage.map((l) => l.toFixed(2)).join(' / ')} |`),
+    '',
+    ...runs.map(([engine, r]) => `- ${ENGINE_NAMES[engine]}: ${r.machine}.`),
+    '',
+  ];
+}
+
 export function renderMarkdown(results: Results, bundle: string | null): string {
   const engines = Object.entries(results.engines) as Array<[Engine, EngineResult]>;
   return [
@@ -141,6 +178,7 @@ export function renderMarkdown(results: Results, bundle: string | null): string 
     '',
     ...endpointTable(results),
     '',
+    ...exportSection(results),
     ...(bundle ? ['## SPA bundle', '', bundle.replace(/^## .*\n/, '').trim(), ''] : ['## SPA bundle', '', 'bench/bundle.md was not present when this was written (the SPA build writes it).', '']),
   ].join('\n');
 }

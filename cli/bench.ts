@@ -1,6 +1,6 @@
 // npm run bench -- [--payments 1000000] [--engines sqlite,pg] [--pg-url postgres://…/kbo_bench]
 //                  [--sqlite-file data/bench.sqlite3] [--reseed] [--keep] [--samples 50]
-//                  [--burst 1] [--duration 10]
+//                  [--burst 1] [--duration 10] [--only export]
 //
 // The performance benchmark of docs/scaling.md. For each engine: a database of the size asked
 // (seeded by `npm run db:seed`, timed; reused when it already holds that many payments), the
@@ -9,7 +9,8 @@
 // bench/results.md (and bench/results.json, from which it is rendered). PostgreSQL runs when
 // --pg-url, BENCH_PG_URL or TEST_DATABASE_URL names a server (the benchmark uses its own
 // database there, `kbo_bench` unless the URL names another). The databases are removed at the
-// end unless --keep.
+// end unless --keep. Then it exports every payment as CSV while timing /api/health
+// (bench/measureExport.ts); `--only export` runs just that part (on the same seeded database).
 import fs from 'node:fs';
 import os from 'node:os';
 import { dropDatabase, openBench, paymentCount, seedFresh, type BenchTarget } from '../bench/benchDatabase.ts';
@@ -17,7 +18,8 @@ import { startServer } from '../bench/benchServer.ts';
 import {
   engineVersion, measureEndpoints, measureShapes, measureThroughput, signedInClient, type EngineResult, type MeasureOptions,
 } from '../bench/measureEngine.ts';
-import { machineDescription, readResults, renderMarkdown } from '../bench/report.ts';
+import { measureExport } from '../bench/measureExport.ts';
+import { machineDescription, readResults, renderMarkdown, type ExportRun } from '../bench/report.ts';
 import type { Engine } from '../server/db/connect.ts';
 import { cliArgs } from './args.ts';
 
@@ -27,7 +29,7 @@ const BUNDLE_MD = 'bench/bundle.md';
 
 const args = cliArgs({
   payments: 'string', samples: 'string', clients: 'string', burst: 'string', duration: 'string',
-  'pg-url': 'string', engines: 'string', 'sqlite-file': 'string', reseed: 'boolean', keep: 'boolean',
+  'pg-url': 'string', engines: 'string', 'sqlite-file': 'string', reseed: 'boolean', keep: 'boolean', only: 'string',
 });
 const num = (name: 'payments' | 'samples' | 'clients' | 'burst' | 'duration', fallback: number) => {
   const v = args[name] === undefined ? fallback : Number(args[name]);
@@ -35,6 +37,8 @@ const num = (name: 'payments' | 'samples' | 'clients' | 'burst' | 'duration', fa
   return v;
 };
 const payments = num('payments', 1_000_000);
+const only = args.only === undefined ? 'all' : String(args.only);
+if (only !== 'all' && only !== 'export') throw new Error('--only takes "export" (or leave it out for everything)');
 const options: MeasureOptions = {
   samples: num('samples', 50),
   clients: num('clients', 16),
@@ -62,7 +66,7 @@ if (wanted.includes('pg')) {
 }
 if (targets.length === 0) throw new Error('no engine to benchmark');
 
-async function benchEngine(target: BenchTarget): Promise<EngineResult> {
+async function benchEngine(target: BenchTarget): Promise<{ engine?: EngineResult; exported: ExportRun }> {
   console.log(`\n== ${target.engine}: ${payments.toLocaleString('en-US')} payments`);
   const existing = await paymentCount(target);
   const seed = existing === payments && !args.reseed
@@ -73,6 +77,12 @@ async function benchEngine(target: BenchTarget): Promise<EngineResult> {
   const server = await startServer(target.url);
   const client = await signedInClient(server.base, options.clients);
   try {
+    const exportRun = async (): Promise<ExportRun> => {
+      console.log('export of every payment (CSV) while /api/health is timed:');
+      const r = await measureExport(client, server, (line) => console.log(line));
+      return { ...r, payments, measuredAt: new Date().toISOString(), machine: machineDescription(), loadAverage: os.loadavg() };
+    };
+    if (only === 'export') return { exported: await exportRun() };
     console.log('list shapes (one client; then 16 clients for the req/s column):');
     const shapes = await measureShapes(db, client, options);
     console.log(`first page of payments, ${options.clients} clients for ${options.throughputSeconds} s:`);
@@ -83,10 +93,11 @@ async function benchEngine(target: BenchTarget): Promise<EngineResult> {
     );
     console.log('stats, search and report endpoints:');
     const endpoints = await measureEndpoints(db, client, options);
-    return {
+    const engine: EngineResult = {
       engine: target.engine, payments, measuredAt: new Date().toISOString(), loadAverage,
       version: await engineVersion(db), seed, throughput, shapes, endpoints,
     };
+    return { engine, exported: await exportRun() };
   } finally {
     client.close();
     await server.stop();
@@ -98,7 +109,8 @@ const results = readResults(RESULTS_JSON);
 try {
   for (const target of targets) {
     const r = await benchEngine(target);
-    results.engines[target.engine as Engine] = { ...r, machine: machineDescription() };
+    if (r.engine) results.engines[target.engine as Engine] = { ...r.engine, machine: machineDescription() };
+    results.exports = { ...results.exports, [target.engine]: r.exported };
     fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 1)}\n`);
     const bundle = fs.existsSync(BUNDLE_MD) ? fs.readFileSync(BUNDLE_MD, 'utf8') : null;
     fs.writeFileSync(RESULTS_MD, renderMarkdown(results, bundle));

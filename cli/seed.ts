@@ -12,7 +12,8 @@ const anchor = typeof args.anchor === 'string' ? new Date(`${args.anchor}T00:00:
 if (anchor && Number.isNaN(anchor.getTime())) throw new Error('--anchor must be YYYY-MM-DD');
 
 const config = loadConfig();
-const db = connect(config.DATABASE_URL);
+// Seeding drops and rebuilds indexes: the schema owner's work (MIGRATION_DATABASE_URL, when set).
+const db = connect(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL);
 await migrate(db);
 if (!(await isEmpty(db))) {
   if (!args.reset) {

@@ -1,30 +1,14 @@
 // npm run user:create -- --email E --role R [--name N]
 // The password is read from stdin (piped) or a hidden prompt — never from argv, where it would
 // land in shell history and the process list.
-import readline from 'node:readline';
 import { ROLES, type Role } from '../shared/enums.ts';
 import { loadConfig } from '../server/config.ts';
-import { connect, migrate } from '../server/db/connect.ts';
+import { connect } from '../server/db/connect.ts';
+import { prepareDatabase } from '../server/db/prepare.ts';
 import { HttpError } from '../server/errors.ts';
 import { createUser } from '../server/resources/users/service.ts';
 import { cliArgs } from './args.ts';
-
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let data = '';
-    for await (const chunk of process.stdin) data += chunk;
-    return data.split(/\r?\n/)[0];
-  }
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
-  process.stdout.write('Password (min 12 characters): ');
-  out._writeToOutput = (s: string) => {
-    if (s.includes('\n')) process.stdout.write('\n');
-  };
-  const answer = await new Promise<string>((resolve) => rl.question('', resolve));
-  rl.close();
-  return answer;
-}
+import { readPassword } from './readPassword.ts';
 
 const args = cliArgs({ email: 'string', role: 'string', name: 'string' });
 const email = typeof args.email === 'string' ? args.email.trim().toLowerCase() : '';
@@ -33,11 +17,11 @@ if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error('--email is requ
 if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
 const name = typeof args.name === 'string' ? args.name : email.split('@')[0];
 
-const password = await readPassword();
+const password = await readPassword('Password (min 12 characters): ');
 const config = loadConfig();
 const db = connect(config.DATABASE_URL);
 try {
-  await migrate(db);
+  await prepareDatabase(config, db);
   const id = await createUser({ db }, { email, name, role, password }, { actorId: null, at: new Date().toISOString(), ip: 'cli' });
   console.log(`Created ${role} ${email} (${id})`);
 } catch (err) {

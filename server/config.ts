@@ -8,6 +8,9 @@ const bool = z
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/backoffice.sqlite3'),
+  // PostgreSQL: the schema owner's URL, for migrations (and seeding) only; the app then signs in
+  // with DATABASE_URL as a least-privilege role (docs/security.md, "The database"). Unset: one URL for both.
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (SQLite has no roles)').optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   PAYOUT_DUAL_APPROVAL_MINOR: z.coerce.number().int().positive().default(1_000_000),
   // Downloads that stream a whole list or report, at once per user and per process

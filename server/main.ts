@@ -1,5 +1,6 @@
 // Production entry: read config, decide which processor to talk to (refusing a real deployment
-// without one), connect, migrate, seed the demo into an empty database (unless DEMO_SEED=false),
+// without one), connect, migrate (as the schema's owner when MIGRATION_DATABASE_URL
+// is set), seed the demo into an empty database (unless DEMO_SEED=false),
 // start the embedded processor simulator when there is no real processor, then listen and run the
 // outbox worker. SIGTERM (or SIGINT): stop accepting connections, let the requests and the outbox
 // deliveries in flight finish, then close the database and exit 0 (docs/operations.md).
@@ -8,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { connect, migrate } from './db/connect.ts';
+import { connect } from './db/connect.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { createLogger } from './logger.ts';
 import { OutboxWorker } from './outbox/worker.ts';
 import { planProcessor } from './processor/connection.ts';
@@ -28,14 +30,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     log.warn('COOKIE_SECURE=false: the session cookie is Secure only over TLS; use this on a trusted network only');
   }
   const db = connect(loaded.DATABASE_URL);
-  await migrate(db);
-  if (loaded.DEMO_SEED && (await isEmpty(db))) {
-    log.info('empty database: seeding demo data (DEMO_SEED=false to skip)');
-    await seedDemo(db, {
-      payments: 20_000, demoUsers: true, dualApprovalMinor: loaded.PAYOUT_DUAL_APPROVAL_MINOR,
-      log: (m) => log.info(m),
-    });
-  }
+  // Migrating and seeding as the owner when MIGRATION_DATABASE_URL is set; the app stays its role.
+  await prepareDatabase(loaded, db, async (owner) => {
+    if (loaded.DEMO_SEED && (await isEmpty(owner))) {
+      log.info('empty database: seeding demo data (DEMO_SEED=false to skip)');
+      await seedDemo(owner, {
+        payments: 20_000, demoUsers: true, dualApprovalMinor: loaded.PAYOUT_DUAL_APPROVAL_MINOR,
+        log: (m) => log.info(m),
+      });
+    }
+  });
   const simulator = processor.kind === 'embedded'
     ? await startEmbeddedSimulator({ db, config: loaded, log, apiKey: processor.apiKey, webhookSecret: processor.webhookSecret, env })
     : null;

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/enums.ts';
 import { createApp } from '../app.ts';
 import { testConfig, type Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { ensureAppRole } from '../db/appRole.ts';
 import { connect, migrate, type Db } from '../db/connect.ts';
 import { DEMO_PASSWORD, seedDemo } from '../seed/seedDemo.ts';
 
@@ -59,18 +60,23 @@ export interface TestApp extends TestDb {
 
 export async function createTestApp(
   engine: 'sqlite' | 'pg',
-  opts: { payments?: number; config?: Partial<Config> } = {},
+  /**
+   * appRole (PostgreSQL): the app signs in as a fresh least-privilege role (server/db/appRole.ts)
+   * while `t.db`, for fixtures, stays the owner; the role is dropped with the database.
+   */
+  opts: { payments?: number; config?: Partial<Config>; appRole?: boolean } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDb(engine);
   const config = testConfig(opts.config);
   const clock = { now: new Date('2026-11-21T12:00:00Z') };
-  const ctx: AppContext = {
-    db: tdb.db, config, now: () => clock.now, log: pino({ level: 'silent' }), passwordCost: TEST_COST,
-  };
   await seedDemo(tdb.db, {
     payments: opts.payments ?? 400, anchor: ANCHOR, demoUsers: true, passwordCost: TEST_COST,
     dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR,
   });
+  const appDb = opts.appRole && engine === 'pg' ? await appRoleDb(tdb) : tdb.db;
+  const ctx: AppContext = {
+    db: appDb, config, now: () => clock.now, log: pino({ level: 'silent' }), passwordCost: TEST_COST,
+  };
   const app = createApp(ctx);
   const rows = await tdb.db('users').whereIn('email', ['admin@example.com', 'operator@example.com', 'support@example.com']);
   const users = Object.fromEntries(rows.map((u) => [u.role, { id: u.id, email: u.email }])) as TestApp['users'];
@@ -82,6 +88,26 @@ export async function createTestApp(
       return agents.get(role)!;
     },
   };
+}
+
+/** A least-privilege role for `tdb`'s database, connected; dropping `tdb` then drops the role too. */
+async function appRoleDb(tdb: TestDb): Promise<Db> {
+  const role = `kbo_app_${randomBytes(6).toString('hex')}`;
+  const password = randomBytes(16).toString('hex');
+  await ensureAppRole(tdb.db, role, { password });
+  const url = new URL(tdb.url);
+  url.username = role;
+  url.password = password;
+  const db = connect(url.toString());
+  const dropDb = tdb.drop;
+  tdb.drop = async () => {
+    await db.destroy();
+    await dropDb();
+    const admin = knex({ client: 'pg', connection: process.env.TEST_DATABASE_URL!, pool: { min: 0, max: 1 } });
+    await admin.raw(`drop role if exists ${role}`);
+    await admin.destroy();
+  };
+  return db;
 }
 
 export async function login(app: ReturnType<typeof createApp>, email: string, password = DEMO_PASSWORD) {
