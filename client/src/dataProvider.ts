@@ -2,6 +2,7 @@
 // beyond it. Other features extend this object with their own methods (actions, notes, ...).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListResult } from 'react-admin';
+import type { SavedQuery, SavedQueryParams } from '../../shared/api/savedQueries.ts';
 import type { SearchResponse } from '../../shared/api/search.ts';
 import { actionMethods } from './actionMethods.ts';
 import type { ExportFormat } from '../../shared/exportFormats.ts';
@@ -46,6 +47,22 @@ export const dataProvider = {
   async search(q: string): Promise<SearchResponse> {
     const { json } = await httpClient(`/api/search?q=${encodeURIComponent(q)}`);
     return json as SearchResponse;
+  },
+  /** GET/POST/PUT/DELETE /api/saved-queries: a list's saved queries, the user's own and the team's shared ones. */
+  async savedQueries(resource: string): Promise<SavedQuery[]> {
+    const { json } = await httpClient(`/api/saved-queries?resource=${encodeURIComponent(resource)}`);
+    return json as SavedQuery[];
+  },
+  async saveQuery(body: { resource: string; name: string; params: SavedQueryParams; shared: boolean }): Promise<SavedQuery> {
+    const { json } = await httpClient('/api/saved-queries', { method: 'POST', body: JSON.stringify(body) });
+    return json as SavedQuery;
+  },
+  async updateSavedQuery(id: string, body: { name?: string; shared?: boolean }): Promise<SavedQuery> {
+    const { json } = await httpClient(`/api/saved-queries/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(body) });
+    return json as SavedQuery;
+  },
+  async deleteSavedQuery(id: string): Promise<void> {
+    await httpClient(`/api/saved-queries/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
   /** Refunds, payout decisions, dispute work, notes and evidence (docs/api.md, "Actions"). */
   ...actionMethods,

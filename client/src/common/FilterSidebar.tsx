@@ -1,11 +1,12 @@
-// The filter sidebar of every list (on wide screens): saved queries, then one-click filters
+// The filter sidebar of every list (on wide screens): saved queries (on the server, SavedQueries.tsx), then one-click filters
 // for enums and dates. Phones get the same filters from the "Add filter" button instead.
 import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import LabelOutlinedIcon from '@mui/icons-material/LabelOutlined';
 import { Box, Card, CardContent } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Count, FilterList, FilterListItem, SavedQueriesList, useListContext, useTranslate } from 'react-admin';
+import { Count, FilterList, FilterListItem, useListContext, useTranslate } from 'react-admin';
 import { useEnumLabel, type EnumName } from './EnumField.tsx';
+import { SavedQueries } from './SavedQueries.tsx';
 import { localDay, startOfLocalDay } from './filterInputs.tsx';
 
 export function FilterSidebar({ children }: { children?: ReactNode }) {
@@ -15,7 +16,7 @@ export function FilterSidebar({ children }: { children?: ReactNode }) {
       data-testid="filter-sidebar"
     >
       <CardContent sx={{ pt: 1, '&:last-child': { pb: 1 } }}>
-        <SavedQueriesList />
+        <SavedQueries />
         {children}
       </CardContent>
     </Card>

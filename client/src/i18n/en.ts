@@ -115,6 +115,12 @@ export const appEn = {
       sign_in: 'Sign in',
       failed: 'Invalid email or password',
     },
+    saved_queries: {
+      share: 'Share with the team',
+      unshare: 'Stop sharing with the team',
+      share_when_saving: 'Share with the team (everyone sees it; only you change it)',
+      shared_by: 'Shared by %{name}',
+    },
     search: {
       label: 'Search',
       placeholder: 'Search id, reference, email, card last 4…',

@@ -115,6 +115,12 @@ const appEs: AppMessages = {
       sign_in: 'Iniciar sesión',
       failed: 'Correo o contraseña incorrectos',
     },
+    saved_queries: {
+      share: 'Compartir con el equipo',
+      unshare: 'Dejar de compartir con el equipo',
+      share_when_saving: 'Compartir con el equipo (todos la ven; solo usted la cambia)',
+      shared_by: 'Compartida por %{name}',
+    },
     search: {
       label: 'Buscar',
       placeholder: 'Buscar id, referencia, correo, últimos 4 de tarjeta…',

@@ -115,6 +115,12 @@ const appPt: AppMessages = {
       sign_in: 'Entrar',
       failed: 'E-mail ou senha inválidos',
     },
+    saved_queries: {
+      share: 'Compartilhar com a equipe',
+      unshare: 'Parar de compartilhar com a equipe',
+      share_when_saving: 'Compartilhar com a equipe (todos a veem; só você a altera)',
+      shared_by: 'Compartilhada por %{name}',
+    },
     search: {
       label: 'Buscar',
       placeholder: 'Buscar id, referência, e-mail, final do cartão…',
