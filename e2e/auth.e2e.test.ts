@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp } from './support/app.ts';
-import { openPage, screenshot, signIn, waitForRows } from './support/browser.ts';
+import { openPage, PASSWORD, screenshot, signIn, waitForRows } from './support/browser.ts';
 import { startSuite, stopSuite } from './support/suite.ts';
 
 describe('signing in and roles', () => {
@@ -70,9 +70,17 @@ describe('signing in and roles', () => {
       expect(await menu.getByRole('menuitem', { name: 'Audit log', exact: true }).count()).toBe(0);
       await screenshot(page, `auth-${role}-home`);
 
-      // Typing the address of an admin screen: refused, still signed in.
+      // Typing the address of an admin screen: refused, still signed in — and no request asked
+      // the API first (the page knows the role's rights).
+      const refused: string[] = [];
+      page.on('response', (r) => { if (r.status() === 403) refused.push(r.url()); });
       await page.goto(`${app.url}/audit`);
-      await expect.poll(() => page.getByText(/permission|Access denied/i).count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('access-denied').textContent()).toContain('Not available to your role');
+      await page.goto(`${app.url}/users`);
+      await expect.poll(() => page.getByTestId('access-denied').textContent()).toContain('cannot open Users');
+      await page.waitForTimeout(500);
+      expect(refused).toEqual([]);
+      await screenshot(page, `auth-${role}-access-denied`);
       expect(page.url()).not.toMatch(/\/login/);
       // The API refusing a request (403) shows its message and leaves the session alone.
       await page.route('**/api/payouts?**', (route) =>
@@ -99,11 +107,33 @@ describe('signing in and roles', () => {
     app.t.clock.now = new Date(before.getTime() + (app.t.ctx.config.SESSION_IDLE_MINUTES + 1) * 60_000);
     try {
       await page.getByRole('menuitem', { name: 'Payouts', exact: true }).click();
-      await page.waitForURL(/\/login$/);
+      await page.waitForURL(/\/login\?reason=idle$/);
       await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+      // …saying why, in words.
+      await expect.poll(() => page.getByTestId('session-ended').textContent()).toContain('signed out after a period without activity');
+      await screenshot(page, 'auth-session-idle');
     } finally {
       app.t.clock.now = before;
     }
+    // Signing in again goes back to the screen the user was on.
+    await page.getByLabel('Email').fill('support@example.com');
+    await page.getByLabel('Password').first().fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/payouts/);
+    await page.context().close();
+  });
+
+  it('says so on the login page when the user signed out in another tab', async () => {
+    const page = await openPage(browser);
+    await signIn(page, app.url, 'operator');
+    const other = await page.context().newPage();
+    await other.goto(`${app.url}/`);
+    await other.getByRole('button', { name: 'Profile' }).click();
+    await other.getByRole('menuitem', { name: 'Logout' }).click();
+    await other.waitForURL(/\/login$/);
+    await page.getByRole('menuitem', { name: 'Refunds', exact: true }).click();
+    await page.waitForURL(/\/login\?reason=ended$/);
+    await expect.poll(() => page.getByTestId('session-ended').textContent()).toContain('in another tab or window');
     await page.context().close();
   });
 

@@ -171,14 +171,27 @@ describe('money actions', () => {
       const b = await db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first();
       if (b && b.available < p.amount) short = { ...p, available: b.available };
     }
+    // The page knows: "Balance short" in the queue and the header, and Approve disabled, saying why.
+    await page.goto(`${app.url}/payouts?filter=${encodeURIComponent(JSON.stringify({ id: short.id }))}`);
+    await expect.poll(() => page.locator('tbody .RaDataTable-row').first().getByTestId('flag-balance-short').count()).toBe(1);
     await page.goto(`${app.url}/payouts/${short.id}/show`);
     await expect.poll(() => page.getByTestId('balance-check').textContent()).toContain('does not cover this payout');
+    await expect.poll(() => page.getByTestId('payout-subtitle').textContent()).toContain('Balance short');
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('approve-disabled-reason').textContent()).toContain('the server would refuse the approval');
+    await screenshot(page, 'money-payout-short');
+    // A page that read the balance before it fell short: the server refuses, and says so.
+    await page.route('**/api/balances/**', (route) => route.fulfill({
+      json: { id: `${short.merchant_id}:${short.currency}`, merchant_id: short.merchant_id, currency: short.currency, available: short.amount * 2, pending: 0 },
+    }));
+    await page.reload();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await approve.getByRole('button', { name: 'Approve', exact: true }).click();
     const money = (n: number) => formatMoney(n, short.currency, 'en-US');
     const refusal = `The merchant\u2019s available balance (${money(short.available)}) does not cover this payout of ${money(short.amount)}`;
     await expect.poll(() => approve.getByTestId('action-error').textContent()).toBe(refusal);
     await screenshot(page, 'money-payout-refused');
+    await page.unroute('**/api/balances/**');
     expect((await db('payouts').where('id', short.id).first()).status).toBe('pending');
     expect(page.errors.filter((e) => !REFUSED.test(e))).toEqual([]);
     await page.context().close();

@@ -50,6 +50,12 @@ async function send<T>(url: string, { method = 'GET', json, form, key }: Send = 
 
 const path = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join('/')}`;
 
+export interface Assignee {
+  id: string;
+  name: string;
+  role: string;
+}
+
 export interface RefundInput {
   payment_id: string;
   amount: number;
@@ -61,6 +67,8 @@ export interface DisputeNote {
   id: string;
   dispute_id: string;
   author_id: string;
+  /** The author's name (GET /api/disputes/:id/notes names them for every role). */
+  author_name?: string | null;
   body: string;
   created_at: string;
 }
@@ -106,6 +114,9 @@ export const actionMethods = {
   acceptDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'accept'), { method: 'POST', json: {}, key }),
 
   disputeNotes: (id: string) => send<DisputeNote[]>(path('disputes', id, 'notes')),
+
+  /** GET /api/disputes/assignees: whom a dispute can be handed to (support agents, then admins). */
+  disputeAssignees: () => send<Assignee[]>(path('disputes', 'assignees')),
 
   addDisputeNote: (id: string, body: string, key: string) =>
     send<DisputeNote>(path('disputes', id, 'notes'), { method: 'POST', json: { body }, key }),

@@ -34,4 +34,37 @@ describe('authProvider', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ message: 'Invalid email or password' }), { status: 401 })));
     await expect(authProvider.login({ email: 'x@example.com', password: 'nope' })).rejects.toMatchObject({ status: 401, message: 'Invalid email or password' });
   });
+
+  it('sends the sign-in page the reason a session ended: idle, or signed out elsewhere', async () => {
+    resetAuthCache(user);
+    // Requests in flight when the session idles out: the first 401 says idle, later ones "ended".
+    await expect(authProvider.checkError({ status: 401, body: { reason: 'idle' } })).rejects.toThrow();
+    await expect(authProvider.checkError({ status: 401, body: { reason: 'ended' } })).rejects.toThrow();
+    expect(await authProvider.logout({})).toBe('/login?reason=idle');
+    // Every failed request in flight leads to the same page, until the next sign-in.
+    expect(await authProvider.logout({})).toBe('/login?reason=idle');
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(user), { status: 200 })));
+    await authProvider.login({ email: user.email, password: 'backoffice-demo' });
+    // A logout the user asks for says nothing.
+    expect(await authProvider.logout({})).toBe('/login');
+
+    // No cookie at all while signed in: another tab signed out (and cleared the cookie).
+    resetAuthCache(user);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 204 })));
+    await expect(authProvider.checkError({ status: 401, body: { reason: 'no_session' } })).rejects.toThrow();
+    expect(await authProvider.logout({})).toBe('/login?reason=ended');
+  });
+
+  it('a reloaded page whose session expired goes to the sign-in page saying so; a first visit says nothing', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ message: 'x', reason: 'expired' }), { status: 401 })));
+    await expect(authProvider.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login?reason=expired' });
+    resetAuthCache(undefined);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ message: 'x', reason: 'no_session' }), { status: 401 })));
+    await expect(authProvider.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
+  });
+
+  it('a throttled sign-in carries the wait the server gave (Retry-After)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ message: 'Too many' }), { status: 429, headers: { 'Retry-After': '840' } })));
+    await expect(authProvider.login({ email: 'x@example.com', password: 'nope' })).rejects.toMatchObject({ status: 429, retryAfter: 840 });
+  });
 });

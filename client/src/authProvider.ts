@@ -4,6 +4,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../../shared/enums.ts';
 import { canDo } from './permissions.ts';
+import { endReasonOf, loginPathFor, moreTelling, retryAfterSeconds, type EndReason } from './sessionEnd.ts';
 
 export interface SignedInUser {
   id: string;
@@ -16,11 +17,17 @@ export interface SignedInUser {
 let current: SignedInUser | null | undefined;
 /** The question in flight, so screens asking at the same moment share one request. */
 let asking: Promise<SignedInUser | null> | undefined;
+/** Why the session ended (sessionEnd.ts), until the next sign-in. */
+let endReason: EndReason | undefined;
 
 class AuthError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Where react-admin goes after a failed checkAuth: the sign-in page, saying why. */
+    readonly redirectTo?: string,
+    /** A throttled sign-in: seconds until the server accepts another attempt (Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -28,7 +35,11 @@ class AuthError extends Error {
 
 async function fetchMe(): Promise<SignedInUser | null> {
   const res = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (res.status === 401) return null;
+  if (res.status === 401) {
+    // A cookie that no longer works (the tab was left open overnight, then reloaded) says why.
+    endReason = moreTelling(endReason, endReasonOf(await res.json().catch(() => null), false));
+    return null;
+  }
   if (!res.ok) throw new AuthError(`Could not check the session (${res.status})`, res.status);
   return res.json();
 }
@@ -59,8 +70,9 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ email, password }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status);
+    if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status, undefined, retryAfterSeconds(res.headers.get('Retry-After')));
     current = body as SignedInUser;
+    endReason = undefined;
   },
 
   async logout() {
@@ -68,14 +80,18 @@ export const authProvider: AuthProvider = {
     current = null;
     // The session may already be dead on the server (that is often why we are here).
     if (wasSignedIn) await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+    // The sign-in page, saying why when the session ended rather than the user signing out. Kept
+    // until the next sign-in: several failed requests may each lead here.
+    return loginPathFor(endReason);
   },
 
   async checkAuth() {
-    if (!(await signedIn())) throw new AuthError('Please sign in', 401);
+    if (!(await signedIn())) throw new AuthError('Please sign in', 401, loginPathFor(endReason));
   },
 
-  async checkError(error: { status?: number }) {
+  async checkError(error: { status?: number; body?: unknown }) {
     if (error?.status === 401) {
+      endReason = moreTelling(endReason, endReasonOf(error.body, !!current));
       current = null;
       throw new AuthError('Session ended', 401);
     }
@@ -101,4 +117,5 @@ export const authProvider: AuthProvider = {
 export function resetAuthCache(user?: SignedInUser | null) {
   current = user;
   asking = undefined;
+  endReason = undefined;
 }

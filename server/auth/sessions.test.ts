@@ -169,6 +169,33 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
       expect((await me(token)).status).toBe(401);
     });
 
+    it('says why a request has no session: no cookie, idle, past the absolute limit, or ended elsewhere', async () => {
+      expect((await request(t.app).get('/api/payments')).body).toMatchObject({ reason: 'no_session' });
+      const { token } = await signIn('operator@example.com');
+      advance(30 * MINUTE);
+      const idle = await withToken(t.app, token).get('/api/payments');
+      expect([idle.status, idle.body.reason]).toEqual([401, 'idle']);
+      expect(idle.body.message).toMatch(/inactivity/);
+      // The row went with the first refusal; requests still in flight with the cookie hear why too.
+      expect(await t.db('sessions').where('id', hashToken(token)).first()).toBeUndefined();
+      expect((await me(token)).body.reason).toBe('idle');
+
+      const busy = await signIn('operator@example.com');
+      for (let i = 0; i < 35; i++) {
+        advance(20 * MINUTE);
+        expect((await me(busy.token)).status).toBe(200);
+      }
+      advance(20 * MINUTE); // 12 h after login, 20 min after the last request
+      const expired = await me(busy.token);
+      expect([expired.status, expired.body.reason]).toEqual([401, 'expired']);
+
+      const mine = await signIn('operator@example.com');
+      const elsewhere = await signIn('operator@example.com');
+      expect((await withToken(t.app, elsewhere.token).post('/api/auth/logout')).status).toBe(204);
+      expect((await me(elsewhere.token)).body.reason).toBe('ended');
+      expect((await me(mine.token)).status).toBe(200);
+    });
+
     it('ends a session exactly at the idle limit', async () => {
       const { token } = await signIn('operator@example.com');
       advance(30 * MINUTE);

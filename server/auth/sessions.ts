@@ -88,8 +88,36 @@ function limits(ctx: Pick<AppContext, 'config'>) {
   return { idleMs: ctx.config.SESSION_IDLE_MINUTES * 60_000, maxMs: ctx.config.SESSION_MAX_HOURS * 3_600_000 };
 }
 
+/**
+ * Why a request has no session (the 401's `reason`, docs/security.md): the SPA tells the user on
+ * the login page. `ended`: the cookie names a session that no longer exists — signed out in
+ * another window or device, replaced by a new sign-in, or ended by a password or role change.
+ */
+export const SESSION_END_REASONS = ['no_session', 'idle', 'expired', 'disabled', 'ended'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/**
+ * Sessions this process ended on sight, and why, so the requests that were in flight with the
+ * same cookie (a screen loads several things at once) hear "idle" too rather than "ended" once the
+ * row is gone. Bounded; another instance, or a restart, answers "ended" instead, which is still true.
+ */
+const endedHere = new Map<string, SessionEndReason>();
+const ENDED_REMEMBERED = 1_000;
+
+function rememberEnded(id: string, reason: SessionEndReason) {
+  endedHere.set(id, reason);
+  if (endedHere.size > ENDED_REMEMBERED) endedHere.delete(endedHere.keys().next().value!);
+}
+
+export type SessionCheck = { user: SessionUser; ended?: undefined } | { user?: undefined; ended: SessionEndReason };
+
 /** The user behind a token, or null when it is unknown, expired or the user is disabled. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<SessionUser | null> {
+  return (await checkSession(ctx, token)).user ?? null;
+}
+
+/** The user behind a token, or why there is none. */
+export async function checkSession(ctx: AppContext, token: string): Promise<SessionCheck> {
   const id = hashToken(token);
   // Every request asks this exact query: on PostgreSQL a named (prepared) statement, parsed and
   // planned once per connection instead of once per request. (SQLite's connection caches its
@@ -99,18 +127,23 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Se
     .where('s.id', id)
     .first('s.created_at', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled')
     .options({ name: 'kbo_session_user' });
-  if (!row) return null;
+  if (!row) return { ended: endedHere.get(id) ?? 'ended' };
   const now = ctx.now().getTime();
   const { idleMs, maxMs } = limits(ctx);
-  const expired = now - Date.parse(row.last_seen_at) >= idleMs || now - Date.parse(row.created_at) >= maxMs;
-  if (expired || row.disabled) {
+  // The absolute limit first: a session past both ended because of it, whatever its activity.
+  const ended: SessionEndReason | null = row.disabled ? 'disabled'
+    : now - Date.parse(row.created_at) >= maxMs ? 'expired'
+    : now - Date.parse(row.last_seen_at) >= idleMs ? 'idle'
+    : null;
+  if (ended) {
+    rememberEnded(id, ended);
     await ctx.db('sessions').where('id', id).delete();
-    return null;
+    return { ended };
   }
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await ctx.db('sessions').where('id', id).update({ last_seen_at: new Date(now).toISOString() });
   }
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role } };
 }
 
 /**

@@ -1,4 +1,4 @@
-// The one error handler: HttpErrors become their status and `{message, errors?}`; body-parser
+// The one error handler: HttpErrors become their status and `{message, errors?, reason?}`; body-parser
 // and multer errors keep their 4xx; PostgreSQL's data exceptions (a value the database refused)
 // are a 400; anything else is logged and answered with a bare 500.
 import type { NextFunction, Request, Response } from 'express';
@@ -10,7 +10,9 @@ export function errorHandler(log: Logger) {
   return (err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {
       if (err.headers) res.set(err.headers);
-      res.status(err.status).json(err.errors ? { message: err.message, errors: err.errors } : { message: err.message });
+      res.status(err.status).json({
+        message: err.message, ...(err.errors ? { errors: err.errors } : {}), ...(err.reason ? { reason: err.reason } : {}),
+      });
       return;
     }
     // body-parser: malformed JSON, too large, bad charset; multer: LIMIT_FILE_SIZE etc.

@@ -3,6 +3,7 @@
 import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
+import { oneWithComputed, withComputed } from '../list/computed.ts';
 import { fetchOne, fetchPage } from '../list/listQuery.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
 import { notFound } from '../errors.ts';
@@ -24,11 +25,11 @@ export function mountList(router: Router, ctx: AppContext, def: ResourceDefiniti
     // "more than 10,000" rather than a number it does not have.
     res.set('X-Total-Count-Exact', String(page.exact));
     res.set('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count, X-Total-Count-Exact');
-    res.json(page.records);
+    res.json(await withComputed(ctx.db, def, ctx.config, page.records));
   });
 
   router.get('/:id', async (req: Request, res: Response) => {
-    const record = await fetchOne(ctx.db, def, String(req.params.id));
+    const record = await oneWithComputed(ctx.db, def, ctx.config, await fetchOne(ctx.db, def, String(req.params.id)));
     if (!record) throw notFound(`No ${def.name} record with id "${quote(String(req.params.id))}"`);
     res.json(record);
   });

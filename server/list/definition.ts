@@ -2,6 +2,7 @@
 // which fields filter and sort (and how values are typed), what `q` searches, and how a row
 // becomes the JSON record. Resources declare it once; the engine does the rest.
 import type { Knex } from 'knex';
+import type { Config } from '../config.ts';
 
 export type FieldType = 'id' | 'string' | 'enum' | 'integer' | 'datetime' | 'date' | 'boolean' | 'currency';
 
@@ -55,6 +56,19 @@ export interface ResourceDefinition<Row = any, Rec = any> {
   toRecord?: (row: Row) => Rec;
   /** Extra WHERE applied to every query (e.g. hide rows); rarely needed. */
   scope?: (qb: Knex.QueryBuilder) => void;
+  /**
+   * Fields the API computes for the records it answers with (list pages, getOne, an action's
+   * answer), read after the page in one query for the whole page: what a screen needs at a
+   * glance (a user's name, a payout's approvals) without a second round trip or a wider role.
+   * Never filtered or sorted on; exports leave them out.
+   */
+  computed?: ComputedFields;
+}
+
+export interface ComputedFields {
+  /** The names it adds to each record (the OpenAPI document lists them). */
+  fields: readonly string[];
+  add: (db: Knex | Knex.Transaction, records: any[], config: Config) => Promise<void>;
 }
 
 export function defineResource<Row = any, Rec = any>(def: ResourceDefinition<Row, Rec>): ResourceDefinition<Row, Rec> {

@@ -32,7 +32,10 @@ function recordSchema(def: ResourceDefinition): z.ZodType {
 }
 
 function buildRecordSchema(def: ResourceDefinition): z.ZodType {
-  const shape = Object.fromEntries(def.columns.map((c) => [c, fieldSchema(def.fields[c])]));
+  const shape = Object.fromEntries([
+    ...def.columns.map((c) => [c, fieldSchema(def.fields[c])]),
+    ...(def.computed?.fields ?? []).map((c) => [c, z.unknown().meta({ description: 'computed for display; not filterable or sortable' })]),
+  ]);
   const id = def.name.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')).replace(/^./, (c) => c.toUpperCase());
   return z.object(shape).meta({ id });
 }

@@ -129,6 +129,10 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/disputes/:id/accept': { summary: 'Accept the dispute (the merchant concedes)', roles: rolesFor('disputes', 'accept'), tag: 'disputes', idempotency: 'optional', returns: 'disputes', responses: { 200: 'the dispute', 409: 'not needing a response' } },
   'POST /api/disputes/:id/resolve': { summary: 'Record the network\u2019s outcome', roles: rolesFor('disputes', 'resolve'), tag: 'disputes', body: DisputeResolve, idempotency: 'optional', returns: 'disputes', responses: { 200: 'the dispute', 409: 'already closed' } },
+  'GET /api/disputes/assignees': {
+    summary: 'Who a dispute can be assigned to: active support agents, then admins ({id, name, role}); the users list stays admins\u2019 only',
+    roles: rolesFor('disputes', 'assign'), tag: 'disputes', responses: { 200: '[{id, name, role}]' },
+  },
   'GET /api/disputes/:id/notes': { summary: 'The dispute\u2019s notes, oldest first', roles: everyone, tag: 'disputes', responses: { 200: '[{id, dispute_id, author_id, body, created_at}]', 404: 'no such dispute' } },
   'POST /api/disputes/:id/notes': { summary: 'Add a note (append-only)', roles: rolesFor('disputes', 'note'), tag: 'disputes', body: NoteCreate, idempotency: 'optional', responses: { 201: 'the note', 404: 'no such dispute' } },
   'GET /api/disputes/:id/attachments': { summary: 'The dispute\u2019s evidence files (metadata)', roles: everyone, tag: 'disputes', responses: { 200: '[{id, dispute_id, filename, content_type, size, sha256, uploaded_by, created_at}]' } },

@@ -1,7 +1,8 @@
-// Every resource the API serves, with who may read it and the extra routes it adds. Adding a
-// resource is one line here plus its folder.
+// Every resource the API serves, with who may read it, the extra routes it adds and its place in
+// the app-bar search. Adding a resource is one line here plus its folder (docs/adding-a-resource.md).
 import type { Router } from 'express';
 import type { Role } from '../../shared/enums.ts';
+import type { IdKind } from '../../shared/ids.ts';
 import { readersOf } from '../../shared/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
@@ -34,22 +35,26 @@ export interface ResourceEntry {
   read: readonly Role[];
   /** Routes beyond reading; mounted before /:id so sub-paths win. */
   extra?: (router: Router, ctx: AppContext) => void;
+  /** The id prefix of its records (shared/ids.ts): an exact id typed in the app-bar search opens the record. */
+  idKind?: IdKind;
+  /** Its `q` search also runs in the app-bar search; groups show in the order of this list. */
+  inSearchBox?: true;
 }
 
 
 export const resources: ResourceEntry[] = [
-  { def: merchants, read: readersOf('merchants'), extra: mountMerchantRoutes },
-  { def: plans, read: readersOf('plans') },
-  { def: intents, read: readersOf('intents') },
-  { def: payments, read: readersOf('payments') },
-  { def: refunds, read: readersOf('refunds'), extra: mountRefundRoutes },
-  { def: disputes, read: readersOf('disputes'), extra: mountDisputeRoutes },
-  { def: payouts, read: readersOf('payouts'), extra: mountPayoutRoutes },
+  { def: payments, read: readersOf('payments'), idKind: 'payment', inSearchBox: true },
+  { def: intents, read: readersOf('intents'), idKind: 'intent', inSearchBox: true },
+  { def: refunds, read: readersOf('refunds'), extra: mountRefundRoutes, idKind: 'refund', inSearchBox: true },
+  { def: disputes, read: readersOf('disputes'), extra: mountDisputeRoutes, idKind: 'dispute', inSearchBox: true },
+  { def: payouts, read: readersOf('payouts'), extra: mountPayoutRoutes, idKind: 'payout', inSearchBox: true },
   { def: balances, read: readersOf('balances') },
-  { def: transactions, read: readersOf('transactions') },
-  { def: users, read: readersOf('users'), extra: mountUserRoutes },
+  { def: transactions, read: readersOf('transactions'), idKind: 'transaction' },
+  { def: merchants, read: readersOf('merchants'), extra: mountMerchantRoutes, idKind: 'merchant', inSearchBox: true },
+  { def: plans, read: readersOf('plans'), idKind: 'plan', inSearchBox: true },
+  { def: users, read: readersOf('users'), extra: mountUserRoutes, idKind: 'user', inSearchBox: true },
   { def: adminGrants, read: readersOf('admin_grants'), extra: mountAdminGrantRoutes },
-  { def: audit, read: readersOf('audit') },
+  { def: audit, read: readersOf('audit'), idKind: 'audit' },
   { def: events, read: readersOf('events'), extra: mountEventRoutes },
   { def: outbox, read: readersOf('outbox'), extra: mountOutboxRoutes },
 ];

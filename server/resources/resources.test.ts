@@ -145,7 +145,9 @@ describe.each(ENGINES)('resources over HTTP on %s', (engine) => {
       const first = rows()[0];
       const res = await admin.get(`/api/${def.name}/${encodeURIComponent(first.id)}`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(JSON.parse(JSON.stringify(first)));
+      // The row as stored, plus exactly the fields the definition computes (names, review markers).
+      expect(res.body).toMatchObject(JSON.parse(JSON.stringify(first)));
+      expect(Object.keys(res.body).sort()).toEqual([...Object.keys(first), ...(def.computed?.fields ?? [])].sort());
       const missing = await admin.get(`/api/${def.name}/nope_0000`);
       expect(missing.status).toBe(404);
       expect(missing.body.message).toMatch(/nope_0000/);

@@ -13,13 +13,10 @@ import { countRows, fetchOne, filteredQuery, toRecords } from '../list/listQuery
 import { resources } from '../resources/index.ts';
 
 /** Resources searched by text, in the order their groups are shown. */
-const TEXT_SEARCHED = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'merchants', 'plans', 'users'];
+const TEXT_SEARCHED = resources.filter((r) => r.inSearchBox).map((r) => r.def.name);
 
 /** Which resource an id prefix names. Notes and attachments lead to their dispute. */
-const RESOURCE_OF_KIND: Partial<Record<IdKind, string>> = {
-  merchant: 'merchants', plan: 'plans', intent: 'intents', payment: 'payments', refund: 'refunds',
-  dispute: 'disputes', payout: 'payouts', transaction: 'transactions', user: 'users', audit: 'audit',
-};
+const RESOURCE_OF_KIND = new Map<IdKind, string>(resources.flatMap((r) => (r.idKind ? [[r.idKind, r.def.name] as const] : [])));
 const DISPUTE_CHILD_TABLES: Partial<Record<IdKind, string>> = { note: 'dispute_notes', attachment: 'dispute_attachments' };
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));
 
@@ -53,7 +50,7 @@ async function findById(db: Db, role: Role, id: string): Promise<SearchHit | und
     const child = await db(childTable).where('id', id).first('dispute_id');
     return child ? findById(db, role, child.dispute_id) : undefined;
   }
-  const name = RESOURCE_OF_KIND[kind];
+  const name = RESOURCE_OF_KIND.get(kind);
   const def = name && readable(name, role);
   if (!name || !def) return undefined;
   const record = await fetchOne(db, def, id);

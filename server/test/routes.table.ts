@@ -295,6 +295,7 @@ export const ROUTES: RouteCase[] = [
     expect: only(ADMINS, 409),
     fuzz: { body: true },
   },
+  { route: 'GET /api/disputes/assignees', path: () => '/api/disputes/assignees', expect: only(DISPUTE_WORKERS, 200) },
   { route: 'GET /api/saved-queries', path: () => '/api/saved-queries?resource=payments', expect: signedIn(200) },
   { route: 'GET /api/saved-queries', case: 'a list the caller cannot read', path: () => '/api/saved-queries?resource=users', expect: only(ADMINS, 200) },
   { route: 'GET /api/saved-queries', case: 'no list named', path: () => '/api/saved-queries', expect: signedIn(400) },

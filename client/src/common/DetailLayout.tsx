@@ -3,12 +3,26 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Labeled, Show, useGetResourceLabel, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { AccessGate } from './AccessDenied.tsx';
 import { CopyableId } from './CopyableId.tsx';
+import { RecordNotFound } from './RecordNotFound.tsx';
 import { StatusField } from './StatusChip.tsx';
 
 export function ShowPage({ children }: { children: ReactNode }) {
+  return <AccessGate action="show"><AllowedShowPage>{children}</AllowedShowPage></AccessGate>;
+}
+
+function AllowedShowPage({ children }: { children: ReactNode }) {
   return (
-    <Show actions={false} component="div" sx={{ '& .RaShow-main': { mt: 1 } }}>
+    <Show
+      actions={false}
+      component="div"
+      sx={{ '& .RaShow-main': { mt: 1 } }}
+      // A record that cannot be read gets its own page, on the URL the user opened (no redirect,
+      // no generic notification): RecordNotFound.
+      error={<RecordNotFound />}
+      queryOptions={{ onError: () => undefined }}
+    >
       <Stack spacing={2}>{children}</Stack>
     </Show>
   );

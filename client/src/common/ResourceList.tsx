@@ -1,10 +1,12 @@
 // The one list frame every resource uses: filters (bar and sidebar), sortable columns with a
 // column chooser, page sizes 10/25/50/100, saved queries, server-side export, empty states, on
-// phones a compact list instead of the table, and (for lists that grow live) "N new — show".
+// phones a compact list instead of the table, and (for lists that grow live) "N new — show". A
+// role that may not read the resource gets the access-denied page before any of it asks the API.
 import type { ReactElement, ReactNode } from 'react';
 import {
   ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
 } from 'react-admin';
+import { AccessGate } from './AccessDenied.tsx';
 import { EmptyList } from './EmptyList.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FilterSidebar } from './FilterSidebar.tsx';
@@ -48,7 +50,11 @@ function ListActions({ extra }: { extra?: ReactNode }) {
   );
 }
 
-export function ResourceList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live }: ResourceListProps) {
+export function ResourceList(props: ResourceListProps) {
+  return <AccessGate action="list"><AllowedList {...props} /></AccessGate>;
+}
+
+function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live }: ResourceListProps) {
   const isSmall = useIsSmall();
   return (
     <List

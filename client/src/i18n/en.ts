@@ -2,6 +2,7 @@
 // exactly the same keys (a test checks), so a missing translation is a failing test.
 import englishMessages from 'ra-language-english';
 import { moneyEn } from './money/en.ts';
+import { screensEn } from './screens/en.ts';
 import { adminEn } from './admin/en.ts';
 import { statsEn } from './stats/en.ts';
 
@@ -97,6 +98,7 @@ export const appEn = {
   },
   app: {
     ...moneyEn,
+    screens: screensEn, // issue 13's at-a-glance screens: screens/en.ts
     ...statsEn, // stats, dashboard, reports: stats/en.ts
     name: 'Kaito Back Office',
     menu: {

@@ -2,6 +2,7 @@
 import type { AppMessages } from './en.ts';
 import { raSpanish } from './ra/es.ts';
 import { moneyEs } from './money/es.ts';
+import { screensEs } from './screens/es.ts';
 import { adminEs } from './admin/es.ts';
 import { statsEs } from './stats/es.ts';
 
@@ -97,6 +98,7 @@ const appEs: AppMessages = {
   },
   app: {
     ...moneyEs,
+    screens: screensEs, // issue 13's at-a-glance screens: screens/es.ts
     ...statsEs, // stats, dashboard, reports: stats/es.ts
     name: 'Kaito Back Office',
     menu: {

@@ -2,6 +2,7 @@
 import type { AppMessages } from './en.ts';
 import { raPortuguese } from './ra/pt.ts';
 import { moneyPt } from './money/pt.ts';
+import { screensPt } from './screens/pt.ts';
 import { adminPt } from './admin/pt.ts';
 import { statsPt } from './stats/pt.ts';
 
@@ -97,6 +98,7 @@ const appPt: AppMessages = {
   },
   app: {
     ...moneyPt,
+    screens: screensPt, // issue 13's at-a-glance screens: screens/pt.ts
     ...statsPt, // stats, dashboard, reports: stats/pt.ts
     name: 'Kaito Back Office',
     menu: {

@@ -1,9 +1,28 @@
 // Sign-in: email and password against /api/auth/login. The language can be chosen before
-// signing in; errors say what went wrong without revealing which of the two was wrong.
-import { Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+// signing in; errors say what went wrong without revealing which of the two was wrong. After a
+// session ended on its own (idle, too long, signed out elsewhere), the page says why; a throttled
+// attempt says how long to wait, as the server's Retry-After says.
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Form, LocalesMenuButton, PasswordInput, required, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
+import { useLocation } from 'react-router-dom';
+import { reasonInSearch } from '../sessionEnd.ts';
 import { LogoMark } from './LogoMark.tsx';
+
+/** "Your session ended after 30 minutes without activity", from /login?reason=… */
+function SessionEndedNotice() {
+  const translate = useTranslate();
+  const reason = reasonInSearch(useLocation().search);
+  if (!reason) return null;
+  return <Alert severity="info" sx={{ mb: 2 }} data-testid="session-ended">{translate(`app.screens.session.${reason}`)}</Alert>;
+}
+
+/** The wait before another attempt, in whole minutes past a minute, else seconds. */
+export function throttledMessage(translate: (key: string, args?: object) => string, seconds: number | undefined): string {
+  if (seconds === undefined) return translate('app.screens.session.throttled_later');
+  if (seconds < 60) return translate('app.screens.session.throttled_seconds', { smart_count: seconds });
+  return translate('app.screens.session.throttled_minutes', { smart_count: Math.ceil(seconds / 60) });
+}
 
 interface Credentials {
   email: string;
@@ -22,8 +41,9 @@ export function LoginPage() {
     try {
       await login({ email: email.trim(), password });
     } catch (error) {
-      const e = error as { status?: number; message?: string };
-      notify(e.status === 401 ? 'app.login.failed' : (e.message ?? 'ra.auth.sign_in_error'), { type: 'error' });
+      const e = error as { status?: number; message?: string; retryAfter?: number };
+      if (e.status === 429) notify(throttledMessage(translate, e.retryAfter), { type: 'error' });
+      else notify(e.status === 401 ? 'app.login.failed' : (e.message ?? 'ra.auth.sign_in_error'), { type: 'error' });
       setBusy(false);
     }
   };
@@ -51,6 +71,7 @@ export function LoginPage() {
           </Stack>
           <Typography variant="h5" component="h1" gutterBottom>{translate('app.login.title')}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.login.subtitle')}</Typography>
+          <SessionEndedNotice />
           <Form onSubmit={submit} noValidate>
             <TextInput
               source="email"

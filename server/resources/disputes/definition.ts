@@ -2,6 +2,7 @@ import { DISPUTE_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
+import { assigneeNames } from './assignees.ts';
 
 export const disputes = defineResource({
   name: 'disputes',
@@ -26,4 +27,5 @@ export const disputes = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('dispute'), search.id('payment_id'), search.merchantName()],
+  computed: assigneeNames,
 });

@@ -176,6 +176,31 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       expect(audit.map((a) => JSON.parse(a.detail).assignee.to).sort()).toEqual([t.users.support.id, support2Id, null, t.users.admin.id, null].sort());
     });
 
+    it('When a dispute is read by any role, then its assignee comes with a name; support lists whom to hand it to', async () => {
+      const id = await makeDispute(t);
+      const support = await t.agent('support');
+      const handed = await support.put(`/api/disputes/${id}`).send({ assignee_id: support2Id });
+      const support2 = await t.db('users').where('id', support2Id).first('name');
+      expect(handed.body).toMatchObject({ assignee_id: support2Id, assignee_name: support2.name });
+      for (const role of ROLES) {
+        const agent = await t.agent(role);
+        expect((await agent.get(`/api/disputes/${id}`)).body.assignee_name, role).toBe(support2.name);
+        const list = await agent.get('/api/disputes').query({ filter: JSON.stringify({ id: [id] }) });
+        expect(list.body[0].assignee_name, role).toBe(support2.name);
+      }
+      expect((await support.put(`/api/disputes/${id}`).send({ assignee_id: null })).body.assignee_name).toBeNull();
+
+      const assignees = await support.get('/api/disputes/assignees');
+      expect(assignees.status).toBe(200);
+      const roles = assignees.body.map((u: any) => u.role);
+      expect(new Set(roles)).toEqual(new Set(['support', 'admin']));
+      // Support agents first: the people a support agent hands work to.
+      expect(roles.indexOf('admin')).toBeGreaterThan(roles.lastIndexOf('support'));
+      expect(assignees.body.map((u: any) => u.id)).toContain(support2Id);
+      expect(Object.keys(assignees.body[0]).sort()).toEqual(['id', 'name', 'role']);
+      expect((await (await t.agent('operator')).get('/api/disputes/assignees')).status).toBe(403);
+    });
+
     it('When the assignee is not an active support or admin user, then 400', async () => {
       const id = await makeDispute(t);
       const disabled = randomUUID().slice(0, 8);
@@ -233,6 +258,8 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       expect(first.body).toEqual({
         id: expect.stringMatching(/^dpn_/), dispute_id: id, author_id: t.users.support.id,
         body: 'Cardholder says parcel missing', created_at: t.ctx.now().toISOString(),
+        // By name too, for operators and support, who cannot read the users list.
+        author_name: (await t.db('users').where('id', t.users.support.id).first('name')).name,
       });
       t.clock.now = new Date(t.clock.now.getTime() + 1000); // a later note (ids within one millisecond are unordered)
       const second = await admin.post(`/api/disputes/${id}/notes`).send({ body: 'Courier confirms delivery' });

@@ -11,9 +11,12 @@ export const NoteCreate = z.object({ body: z.string().trim().min(1, 'A note cann
 
 const NOTE_COLUMNS = ['id', 'dispute_id', 'author_id', 'body', 'created_at'];
 
+/** The notes, oldest first, each with its author's name (every role reads them; users is admins' only). */
 export async function listNotes(db: Knex, disputeId: string) {
   await loadDispute(db, disputeId);
-  return db('dispute_notes').where('dispute_id', disputeId).orderBy([{ column: 'created_at' }, { column: 'id' }]).select(NOTE_COLUMNS);
+  return db('dispute_notes as n').leftJoin('users as u', 'u.id', 'n.author_id').where('n.dispute_id', disputeId)
+    .orderBy([{ column: 'n.created_at' }, { column: 'n.id' }])
+    .select([...NOTE_COLUMNS.map((c) => `n.${c}`), 'u.name as author_name']);
 }
 
 export async function addNote(trx: Knex.Transaction, disputeId: string, body: string, actor: Actor) {
@@ -24,5 +27,6 @@ export async function addNote(trx: Knex.Transaction, disputeId: string, body: st
     actorId: actor.id, action: 'dispute.note_added', entity: 'disputes', entityId: disputeId,
     detail: { note_id: note.id, length: body.length }, ip: actor.ip, at: actor.at,
   });
-  return note;
+  const author = await trx('users').where('id', actor.id).first('name');
+  return { ...note, author_name: author?.name ?? null };
 }

@@ -9,8 +9,10 @@ import type { AppContext } from '../../context.ts';
 import { contentRange } from '../../http/listRoutes.ts';
 import { parseBody } from '../../http/validate.ts';
 import { action, type ActionRun } from '../../idempotency/action.ts';
+import { oneWithComputed } from '../../list/computed.ts';
 import { fetchOne } from '../../list/listQuery.ts';
 import { actorOf } from '../actor.ts';
+import { listAssignees } from './assignees.ts';
 import { addAttachment, attachmentContent, auditEvidenceDownload, deleteAttachment, listAttachments } from './attachments.ts';
 import { disputes } from './definition.ts';
 import { contentDisposition } from './evidenceFile.ts';
@@ -25,14 +27,19 @@ export function mountDisputeRoutes(router: Router, ctx: AppContext): void {
   /** An action on the dispute that answers with the whole dispute record. */
   const onDispute = (change: ActionRun): ActionRun => async (trx, req) => {
     await change(trx, req);
-    return { status: 200, body: await fetchOne(trx, disputes, id(req)) };
+    return { status: 200, body: await oneWithComputed(trx, disputes, ctx.config, await fetchOne(trx, disputes, id(req))) };
   };
+
+  // Before /:id: "assignees" is not a dispute id.
+  router.get('/assignees', may('assign'), async (_req: Request, res: Response) => {
+    sendAll(res, 'assignees', await listAssignees(ctx.db));
+  });
 
   router.put('/:id', may('edit'), async (req: Request, res: Response) => {
     const changes = parseBody(DisputeUpdate, req.body);
     const record = await ctx.db.transaction(async (trx) => {
       await updateDispute(trx, id(req), changes, actorOf(ctx, req));
-      return fetchOne(trx, disputes, id(req));
+      return oneWithComputed(trx, disputes, ctx.config, await fetchOne(trx, disputes, id(req)));
     });
     res.json(record);
   });

@@ -10,6 +10,7 @@ import { transition } from '../../db/transition.ts';
 import { badRequest, conflict, unprocessable } from '../../errors.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
 import { dayOf, type Actor } from '../actor.ts';
+import { ASSIGNABLE_ROLES } from './assignees.ts';
 import { assertNeedsResponse, changedMeanwhile, loadDispute } from './load.ts';
 
 // A whole record may arrive (react-admin's update sends it): only these fields are taken.
@@ -19,8 +20,6 @@ export const DisputeUpdate = z.object({
   response_text: z.string().max(20_000).nullish(),
 });
 export type DisputeChanges = z.infer<typeof DisputeUpdate>;
-
-const ASSIGNABLE_ROLES = ['support', 'admin'];
 
 export async function updateDispute(trx: Knex.Transaction, id: string, input: DisputeChanges, actor: Actor): Promise<void> {
   const dispute = await loadDispute(trx, id);
@@ -47,7 +46,7 @@ export async function updateDispute(trx: Knex.Transaction, id: string, input: Di
 
 async function assertAssignable(trx: Knex.Transaction, userId: string): Promise<void> {
   const user = await trx('users').where('id', userId).first('role', 'disabled');
-  if (!user || user.disabled || !ASSIGNABLE_ROLES.includes(user.role)) {
+  if (!user || user.disabled || !(ASSIGNABLE_ROLES as readonly string[]).includes(user.role)) {
     throw badRequest('Disputes can only be assigned to an active support or admin user', {
       assignee_id: 'not an active support or admin user',
     });

@@ -2,6 +2,7 @@ import { PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
+import { payoutReview } from './review.ts';
 
 export const payouts = defineResource({
   name: 'payouts',
@@ -26,4 +27,5 @@ export const payouts = defineResource({
   },
   search: [search.id(), search.idPrefix('payout'), search.number('payout_number'), search.merchantName()],
   toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
+  computed: payoutReview,
 });

@@ -126,6 +126,30 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     expect((await t.db('payouts').where('id', half).first()).status).toBe('pending_second_approval');
   });
 
+  it('When payouts are read, then each says how many approvals it needs and, while open, whether the balance falls short', async () => {
+    const merchantId = await fundedMerchant(t, 4_000);
+    const short = await makePayout(t, { amount: 5_000, merchantId });
+    const covered = await makePayout(t, { amount: 3_000, merchantId });
+    const big = await makePayout(t, { amount: DUAL });
+    const declined = await makePayout(t, { amount: 5_000, merchantId, status: 'declined' });
+    const operator = await t.agent('operator');
+    const list = await operator.get('/api/payouts').query({ filter: JSON.stringify({ id: [short, covered, big, declined] }) });
+    expect(list.status).toBe(200);
+    const byId = new Map(list.body.map((p: any) => [p.id, p]));
+    expect(byId.get(short)).toMatchObject({ approvals_required: 1, balance_short: true });
+    expect(byId.get(covered)).toMatchObject({ approvals_required: 1, balance_short: false });
+    expect(byId.get(big)).toMatchObject({ approvals_required: 2, balance_short: false });
+    // A decided payout moves no more money: nothing to fall short of.
+    expect(byId.get(declined)).toMatchObject({ approvals_required: 1, balance_short: null });
+    expect((await operator.get(`/api/payouts/${short}`)).body).toEqual(byId.get(short));
+    // An action's answer carries them too: the first approval of a large payout still needs one more.
+    const first = await (await t.agent('admin')).post(`/api/payouts/${big}/approve`);
+    expect(first.body).toMatchObject({ status: 'pending_second_approval', approvals_required: 2, balance_short: false });
+    // Who approved, by name, for roles that may not read the users list.
+    const admin = await t.db('users').where('id', t.users.admin.id).first('name');
+    expect((await operator.get(`/api/payouts/${big}`)).body.user_names).toEqual({ [t.users.admin.id]: admin.name });
+  });
+
   it('When declining without a reason, then 400; with one, it is recorded', async () => {
     const id = await makePayout(t);
     const admin = await t.agent('admin');

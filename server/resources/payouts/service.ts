@@ -16,6 +16,7 @@ import { enqueue } from '../../outbox/enqueue.ts';
 import type { Actor } from '../actor.ts';
 import { assertIndependentApprovers } from '../adminGrants/independence.ts';
 import { assertStillAdmin } from '../users/activeAdmins.ts';
+import { approvalsRequired } from './review.ts';
 
 export interface Approval {
   user_id: string;
@@ -63,7 +64,7 @@ export async function approvePayout(
     throw conflict('You have already approved this payout; a second, different admin must approve it');
   }
   const approvals = [...payout.approvals, { user_id: actor.id, at: actor.at }];
-  const needsTwo = payout.amount >= opts.dualApprovalMinor;
+  const needsTwo = approvalsRequired(payout.amount, { PAYOUT_DUAL_APPROVAL_MINOR: opts.dualApprovalMinor }) === 2;
   const final = !needsTwo || payout.status === 'pending_second_approval';
 
   if (!final) {

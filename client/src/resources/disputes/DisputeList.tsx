@@ -3,10 +3,11 @@ import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { IdLinkField, MerchantField, UserField } from '../../common/RecordLinks.tsx';
+import { IdLinkField, MerchantField } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { ListTabs, type ListTab } from '../../common/ListTabs.tsx';
+import { AssigneeField } from './AssigneeField.tsx';
 import { DisputeReason } from './DisputeReason.tsx';
 import { DisputeSidebar, disputeFilters } from './disputeFilters.tsx';
 import { DueDate } from './DueDate.tsx';
@@ -45,7 +46,7 @@ export default function DisputeList() {
       <DataTable.Col source="reason_code"><DisputeReason compact /></DataTable.Col>
       <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
       <DataTable.Col source="response_due_date"><DueDate /></DataTable.Col>
-      <DataTable.Col source="assignee_id"><UserField source="assignee_id" /></DataTable.Col>
+      <DataTable.Col source="assignee_id"><AssigneeField /></DataTable.Col>
       <DataTable.Col source="payment_id"><IdLinkField source="payment_id" reference="payments" /></DataTable.Col>
       <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
     </ResourceList>

@@ -73,7 +73,7 @@ export function DisputeNotes() {
         {list.map((note) => (
           <Box component="li" key={note.id} data-testid="dispute-note" sx={{ py: 1, '& + &': { borderTop: 1, borderColor: 'divider' } }}>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap', color: 'text.secondary' }}>
-              <Typography component="span" variant="body2" color="text.primary"><UserName id={note.author_id} /></Typography>
+              <Typography component="span" variant="body2" color="text.primary"><UserName id={note.author_id} name={note.author_name} /></Typography>
               <DateTimeText value={note.created_at} />
             </Box>
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', mt: 0.25 }}>{note.body}</Typography>

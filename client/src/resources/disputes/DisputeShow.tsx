@@ -29,7 +29,7 @@ function Ledger() {
 
 function AssigneeName() {
   const record = useRecordContext();
-  return record?.assignee_id ? <UserName id={record.assignee_id} /> : <>—</>;
+  return record?.assignee_id ? <UserName id={record.assignee_id} name={record.assignee_name} /> : <>—</>;
 }
 
 function Details() {

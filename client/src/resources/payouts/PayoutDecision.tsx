@@ -10,7 +10,7 @@ import { Section } from '../../common/DetailLayout.tsx';
 import { MoneyField, MoneyText } from '../../common/MoneyField.tsx';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import { UserName } from '../../common/UserName.tsx';
-import { approvalsOf, isOpenPayout, needsSecondApproval } from './payoutState.ts';
+import { approvalsOf, isOpenPayout, needsSecondApproval, userNameIn } from './payoutState.ts';
 import { usePayoutBalance } from './usePayoutBalance.ts';
 import { RelatedRefunds } from '../refunds/RelatedRefunds.tsx';
 import { RelatedDisputes } from '../disputes/RelatedDisputes.tsx';
@@ -33,7 +33,7 @@ function ApprovalStage() {
     return (
       <Alert severity="warning" data-testid="approval-stage">
         <strong>{translate('app.payout.requires_two')}</strong>{' '}
-        {translate('app.payout.first_by')} <UserName id={first.user_id} />, <DateTimeText value={first.at} />.{' '}
+        {translate('app.payout.first_by')} <UserName id={first.user_id} name={userNameIn(record, first.user_id)} />, <DateTimeText value={first.at} />.{' '}
         {translate('app.payout.second_needed')}
       </Alert>
     );

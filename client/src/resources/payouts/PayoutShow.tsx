@@ -1,6 +1,6 @@
 // A payout: the merchant, the approvals it needed, and the ledger entry that debited it; while it
 // awaits a decision, what the approver needs to weigh (balance, disputes, refunds) comes first.
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
@@ -9,11 +9,24 @@ import { MerchantField, UserField } from '../../common/RecordLinks.tsx';
 import { Approvals } from './Approvals.tsx';
 import { PayoutActions } from './PayoutActions.tsx';
 import { PayoutDecision } from './PayoutDecision.tsx';
+import { PayoutFlags } from './PayoutFlags.tsx';
 import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function PayoutNumber() {
   const record = useRecordContext();
   return record ? <Typography component="span" variant="body2">#{record.payout_number}</Typography> : null;
+}
+
+/** Under the amount: the payout's number, the merchant it pays, and the approver's markers. */
+function PayoutSubtitle() {
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }} data-testid="payout-subtitle">
+      <PayoutNumber />
+      <span aria-hidden>·</span>
+      <MerchantField />
+      <PayoutFlags />
+    </Box>
+  );
 }
 
 function Ledger() {
@@ -27,7 +40,7 @@ function Ledger() {
 export default function PayoutShow() {
   return (
     <ShowPage>
-      <RecordHeader primary={<MoneyField variant="h5" fontWeight={600} />} secondary={<PayoutNumber />} actions={<PayoutActions />} />
+      <RecordHeader primary={<MoneyField variant="h5" fontWeight={600} />} secondary={<PayoutSubtitle />} actions={<PayoutActions />} />
       <Columns
         main={
           <>

@@ -24,3 +24,14 @@ export const needsSecondApproval = (payout: RaRecord | undefined) => payout?.sta
 
 /** GET /api/balances/<merchant_id>:<currency>: the balance a payout is drawn from. */
 export const balanceIdOf = (payout: RaRecord) => `${payout.merchant_id}:${payout.currency}`;
+
+/** Approvals the payout needs, as the server says (approvals_required); 2 once a first was given. */
+export const approvalsRequiredOf = (payout: RaRecord | undefined): number =>
+  Number(payout?.approvals_required ?? (needsSecondApproval(payout) ? 2 : 1));
+
+/** The server said the available balance does not cover this open payout: approving is refused. */
+export const isBalanceShort = (payout: RaRecord | undefined) => isOpenPayout(payout) && payout?.balance_short === true;
+
+/** A decider's name as the API gave it (user_names), for roles that cannot read users. */
+export const userNameIn = (payout: RaRecord | undefined, userId: string | null | undefined): string | undefined =>
+  (userId ? payout?.user_names?.[userId] : undefined) ?? undefined;
