@@ -7,6 +7,7 @@ import {
   ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
 } from 'react-admin';
 import { AccessGate } from './AccessDenied.tsx';
+import { AmountSortNote } from './AmountSortNote.tsx';
 import { EmptyList } from './EmptyList.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FilterSidebar } from './FilterSidebar.tsx';
@@ -70,6 +71,7 @@ function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, 
     >
       {live && <NewRecordsPrompt filter={filter} />}
       {tabs}
+      <AmountSortNote />
       {isSmall ? (
         <SimpleList
           className="compact-list"

@@ -35,4 +35,7 @@ export const screensEn = {
     help: 'Your role cannot open %{name}. If you need it for your work, ask an administrator.',
     home: 'Go to the home page',
   },
+  sort: {
+    amount_across_currencies: 'Sorted by amount as a number in each currency\u2019s smallest unit, with no exchange rate: \u00a5500 sorts with $5.00. Filter by one currency to compare like with like.',
+  },
 };

@@ -33,4 +33,7 @@ export const screensEs = {
     help: 'Tu rol no puede abrir %{name}. Si lo necesitas para tu trabajo, pídeselo a un administrador.',
     home: 'Ir al inicio',
   },
+  sort: {
+    amount_across_currencies: 'Ordenado por importe como número en la unidad mínima de cada moneda, sin tipo de cambio: \u00a5500 queda junto a $5.00. Filtra por una moneda para comparar importes comparables.',
+  },
 };

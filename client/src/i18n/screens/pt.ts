@@ -33,4 +33,7 @@ export const screensPt = {
     help: 'Seu papel não pode abrir %{name}. Se precisar disso para o seu trabalho, peça a um administrador.',
     home: 'Ir para o início',
   },
+  sort: {
+    amount_across_currencies: 'Ordenado pelo valor como número na menor unidade de cada moeda, sem câmbio: \u00a5500 fica junto de $5.00. Filtre por uma moeda para comparar valores comparáveis.',
+  },
 };
