@@ -5,23 +5,29 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBackOfficeWorld } from '../../../simulator/backOffice.ts';
+import { lookupFromDatabase, readBackOfficeWorld } from '../../../simulator/backOffice.ts';
 import { startTestSimulator, type TestSimulator } from '../../../simulator/testing.ts';
+import { deliverAll, testWorker } from '../../outbox/testing.ts';
 import { createRng } from '../../seed/random.ts';
+import { freshPayment, makePayout } from '../../test/moneyFixtures.ts';
+import { newId } from '../../../shared/ids.ts';
 import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
 import { expectMoneyInvariants } from '../../test/invariants.ts';
+import { WEBHOOK_SECRET } from '../../test/processorEvents.ts';
 
 describe.each(ENGINES)('events from the simulator on %s', (engine) => {
   let t: TestApp;
   let sim: TestSimulator;
   let server: Server;
   beforeAll(async () => {
-    // A seeded generator: the same payments, declines, captures and disputes every run.
+    t = await createTestApp(engine, { payments: 30, config: { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    // A seeded generator: the same payments, declines, captures and disputes every run. It finds
+    // the back office's older objects (a seed payment refunded here) as the embedded one does.
     sim = await startTestSimulator({
       random: createRng(20261130),
-      config: { SIMULATOR_DISPUTE_RATE: 0.3, SIMULATOR_DECLINE_RATE: 0.2, SIMULATOR_MANUAL_CAPTURE_RATE: 0.3 },
+      lookup: lookupFromDatabase(t.db),
+      config: { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET, SIMULATOR_DISPUTE_RATE: 0.3, SIMULATOR_DECLINE_RATE: 0.2, SIMULATOR_MANUAL_CAPTURE_RATE: 0.3 },
     });
-    t = await createTestApp(engine, { payments: 30, config: { PROCESSOR_WEBHOOK_SECRET: sim.secret } });
     // The simulator signs with its clock, which the back office checks against its own.
     t.clock.now = new Date(sim.sim.ctx.now());
     server = t.app.listen(0, '127.0.0.1');
@@ -68,6 +74,29 @@ describe.each(ENGINES)('events from the simulator on %s', (engine) => {
     }
     const simPayouts = (await sim.call('GET', '/_sim/events?type=payout.created')).body.items;
     for (const e of simPayouts) expect((await t.db('payouts').where('id', e.object_id).first()).status).toBe('pending');
+    await expectMoneyInvariants(t.db);
+  });
+
+  it('closes the loop: a refund goes pending → succeeded and a payout processing → paid, by the processor\u2019s events', async () => {
+    const payment = await freshPayment(t.db, { minAmount: 1_000 });
+    const payoutId = await makePayout(t, { status: 'pending', amount: 3_000 });
+    const operator = await t.agent('operator');
+    const admin = await t.agent('admin');
+    const refund = await operator.post('/api/refunds').set('Idempotency-Key', newId('event')).send({ payment_id: payment.id, amount: 500, reason: 'other' });
+    expect(refund.body.status).toBe('pending');
+    expect((await admin.post(`/api/payouts/${payoutId}/approve`)).body.status).toBe('processing');
+    await deliverAll(t.db, testWorker(t.db, { url: sim.url, apiKey: sim.apiKey }));
+    t.clock.now = new Date(sim.sim.ctx.now());
+    await sim.call('POST', '/_sim/advance', { ms: 86_400_000 });
+    await sim.call('POST', '/_sim/run');
+    const refundNow = await t.db('refunds').where('id', refund.body.id).first('status');
+    const payoutNow = await t.db('payouts').where('id', payoutId).first('status');
+    // The simulator decides (rarely) that one fails; either way the back office followed it.
+    const refundEvent = (await sim.call('GET', `/_sim/events?object_id=${refund.body.id}`)).body.items[0];
+    const payoutEvent = (await sim.call('GET', `/_sim/events?object_id=${payoutId}`)).body.items.at(-1);
+    expect(refundNow.status).toBe(refundEvent.type === 'refund.succeeded' ? 'succeeded' : 'failed');
+    expect(payoutNow.status).toBe(payoutEvent.type === 'payout.paid' ? 'paid' : 'failed');
+    expect(await t.db('processor_events').whereIn('id', [refundEvent.id, payoutEvent.id]).pluck('status')).toEqual(['applied', 'applied']);
     await expectMoneyInvariants(t.db);
   });
 });
