@@ -87,6 +87,27 @@ describe.each(ENGINES)('admin grants on %s', (engine) => {
     expect((await agentB.post(`/api/payouts/${payout}/approve`).send({})).status).toBe(200);
   });
 
+  it('When an admin\'s own second account would approve their next admin grant (a chain of sock puppets), then it is refused', async () => {
+    // B once lets A's new account M in; A then asks for another admin account, and M may not approve it.
+    const m = await newAdmin();
+    await agentB.post(`/api/admin_grants/${(await pendingGrant(m.id)).id}/approve`).send({}).expect(200);
+    const agentM = await login(t.app, m.email, PASSWORD);
+    const next = await newAdmin();
+    const grant = await pendingGrant(next.id);
+    const refused = await agentM.post(`/api/admin_grants/${grant.id}/approve`).send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/independent admin/);
+    // The other way round: M asks, A may not approve.
+    const third = await newAdmin(agentM);
+    expect((await agentA.post(`/api/admin_grants/${(await pendingGrant(third.id)).id}/approve`).send({})).status).toBe(409);
+    expect(Boolean((await user(next.id))!.disabled) && Boolean((await user(third.id))!.disabled)).toBe(true);
+    // Nor may whoever created an account approve its promotion asked for by someone else.
+    const created = await agentB.post('/api/users').send({ email: `made.by.b.${n}@example.com`, name: 'Made By B', role: 'support', password: PASSWORD });
+    await agentA.put(`/api/users/${created.body.id}`).send({ role: 'admin' }).expect(200);
+    expect((await agentB.post(`/api/admin_grants/${(await pendingGrant(created.body.id)).id}/approve`).send({})).status).toBe(409);
+    expect((await user(created.body.id))!.role).toBe('support');
+  });
+
   it('When an admin promotes a user, then the user stays what they were until another admin approves, and their approval never pairs with the promoter\'s', async () => {
     const target = await userId(t.db, 'operator@example.com');
     await t.db('users').where('id', target).update({ role: 'operator', disabled: false });
@@ -112,8 +133,8 @@ describe.each(ENGINES)('admin grants on %s', (engine) => {
   });
 
   it('When an admin enables a disabled admin, then it waits for another admin; a rejection leaves the account disabled', async () => {
-    const m = await newAdmin(agentB);
-    await agentA.post(`/api/admin_grants/${(await pendingGrant(m.id)).id}/reject`).send({}).expect(200);
+    const m = await newAdmin();
+    await agentA.post(`/api/admin_grants/${(await pendingGrant(m.id)).id}/reject`).send({}).expect(200); // withdrawn
     expect(Boolean((await user(m.id))!.disabled)).toBe(true);
 
     const res = await agentA.put(`/api/users/${m.id}`).send({ disabled: false });

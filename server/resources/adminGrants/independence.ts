@@ -5,6 +5,9 @@
 import type { Knex } from 'knex';
 import { conflict } from '../../errors.ts';
 
+const PAYOUT_REFUSAL = 'This approval cannot count: your account and the first approver\u2019s were created or made admin one by the other. '
+  + 'A second approval must come from an admin the first approver did not create, promote or re-enable';
+
 /**
  * 409 when `approverId` and any of `earlierIds` made one another: one created the other's account,
  * or asked for the grant that made the other an admin (an approved grant). Runs inside the
@@ -13,7 +16,9 @@ import { conflict } from '../../errors.ts';
  * account) locks the active admins' rows — the approver's, which the approval holds FOR SHARE
  * (activeAdmins.ts#assertStillAdmin) — so it commits before this read or waits for the approval.
  */
-export async function assertIndependentApprovers(trx: Knex.Transaction, approverId: string, earlierIds: string[]): Promise<void> {
+export async function assertIndependentApprovers(
+  trx: Knex.Transaction, approverId: string, earlierIds: string[], refusal: string = PAYOUT_REFUSAL,
+): Promise<void> {
   const others = earlierIds.filter((id) => id !== approverId);
   if (others.length === 0) return;
   const created = await trx('users')
@@ -26,10 +31,5 @@ export async function assertIndependentApprovers(trx: Knex.Transaction, approver
       .where((q) => q.where('user_id', approverId).whereIn('requested_by', others))
       .orWhere((q) => q.whereIn('user_id', others).where('requested_by', approverId)))
     .first('id');
-  if (created || granted) {
-    throw conflict(
-      'This approval cannot count: your account and the first approver\u2019s were created or made admin one by the other. '
-      + 'A second approval must come from an admin the first approver did not create, promote or re-enable',
-    );
-  }
+  if (created || granted) throw conflict(refusal);
 }

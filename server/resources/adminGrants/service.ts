@@ -14,6 +14,7 @@ import { transition } from '../../db/transition.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { lockActiveAdmins, notAnAdminAnyMore } from '../users/activeAdmins.ts';
+import { assertIndependentApprovers } from './independence.ts';
 
 /** The user's fields an approval sets. */
 export interface GrantChanges {
@@ -94,8 +95,8 @@ const changedMeanwhile = () => conflict('This admin grant was decided or cancell
 
 /**
  * A second admin approves: the account becomes an active admin now. The approver must be an
- * active admin other than the one who asked and other than the account itself; the one who asked
- * must still be an active admin (a request from someone since demoted or disabled dies with
+ * active admin other than the one who asked and other than the account itself, and independent of
+ * both (independence.ts); the one who asked must still be an active admin (a request from someone since demoted or disabled dies with
  * their role). The active admins' rows are locked first, as every user change does
  * (activeAdmins.ts), so this serialises with demotions and other grants.
  */
@@ -110,6 +111,11 @@ export async function approveAdminGrant(trx: Knex.Transaction, id: string, actor
   if (!admins.includes(grant.requested_by)) {
     throw conflict('The admin who asked for this grant is no longer an active admin; reject it, or ask again yourself');
   }
+  // Two people here too: not an account the asker created or made an admin (nor its maker), and
+  // not the maker of the account itself (who chose its first password).
+  await assertIndependentApprovers(trx, actor.id, [grant.requested_by, grant.user_id],
+    'Your account and the one who asked for this grant (or the account itself) were created or made admin one by the other; '
+    + 'an independent admin must approve it');
   const won = await transition(trx, 'admin_grants', id, ['pending'], { status: 'approved', decided_by: actor.id, decided_at: actor.at });
   if (!won) throw changedMeanwhile();
   await trx('users').where('id', grant.user_id).update(grant.changes);
