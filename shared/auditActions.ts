@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'dispute.accepted',
   'dispute.won',
   'dispute.lost',
+  'outbox.retried',
   // Reads that take customer data away: bulk exports (list exports, the reconciliation report)
   // and evidence downloads, with how many rows left and whether the download completed.
   'data.exported',
@@ -53,6 +54,7 @@ export const AUDIT_ENTITIES = [
   'users', 'merchants', 'intents', 'payments', 'refunds', 'payouts', 'disputes',
   // what exports read besides (data.exported)
   'plans', 'balances', 'transactions', 'audit',
+  'outbox',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -16,6 +16,7 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
   admin_grants: ADMINS,
   audit: ADMINS,
   events: ADMINS,
+  outbox: ADMINS,
 };
 
 /** Everything beyond reading, per resource and action name. Unlisted actions are refused. */
@@ -31,6 +32,7 @@ export const ACTIONS = {
   users: { create: ADMINS, edit: ADMINS },
   admin_grants: { approve: ADMINS, reject: ADMINS },
   events: { retry: ADMINS },
+  outbox: { retry: ADMINS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 type Actions = typeof ACTIONS;

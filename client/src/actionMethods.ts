@@ -90,7 +90,7 @@ export const attachmentUrl = (id: string, attachmentId: string) => path('dispute
 type AnyRecord = Record<string, any> & { id: string };
 
 export const actionMethods = {
-  /** POST /api/refunds: a succeeded refund, or the server's refusal. */
+  /** POST /api/refunds: the refund, pending until the processor confirms it, or the server's refusal. */
   refund: (input: RefundInput, key: string) => send<AnyRecord>(path('refunds'), { method: 'POST', json: input, key }),
 
   /** POST /api/payouts/:id/approve → the payout (approved, or pending_second_approval). */
@@ -105,6 +105,9 @@ export const actionMethods = {
   /** POST /api/admin_grants/:id/approve or /reject → the grant (docs/security.md, "Dual control"). */
   decideAdminGrant: (id: string, decision: 'approve' | 'reject') =>
     send<AnyRecord>(path('admin_grants', id, decision), { method: 'POST', json: {} }),
+
+  /** POST /api/outbox/:id/retry → the delivery, pending again (docs/processor.md, "Actions out"). */
+  retryOutboxItem: (id: string) => send<AnyRecord>(path('outbox', id, 'retry'), { method: 'POST', json: {} }),
 
   submitDispute: (id: string, key: string) => send<AnyRecord>(path('disputes', id, 'submit'), { method: 'POST', json: {}, key }),
 

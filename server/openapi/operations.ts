@@ -100,11 +100,16 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Re-apply a failed or parked processor event', roles: rolesFor('events', 'retry'), tag: 'events', returns: 'events',
     responses: { 200: 'the event after the attempt', 404: 'no such event', 409: 'not failed or parked' },
   },
+  'POST /api/outbox/:id/retry': {
+    summary: 'Send a failed delivery to the processor again (docs/processor.md, "Actions out")', roles: rolesFor('outbox', 'retry'), tag: 'outbox',
+    idempotency: 'optional', returns: 'outbox',
+    responses: { 200: 'the item, pending and due now', 404: 'no such item', 409: 'not failed, or its refund or payout no longer waits for the processor' },
+  },
 
   'PUT /api/merchants/:id': { summary: 'Change a merchant\u2019s status or plan', roles: rolesFor('merchants', 'edit'), tag: 'merchants', body: MerchantUpdate, returns: 'merchants', responses: { 200: 'the merchant', 400: 'unknown plan', 404: 'no such merchant' } },
 
   'POST /api/refunds': {
-    summary: 'Refund a captured payment, fully or in part', roles: rolesFor('refunds', 'create'), tag: 'refunds', body: RefundCreate, idempotency: 'required',
+    summary: 'Refund a captured payment, fully or in part: pending until the processor confirms it', roles: rolesFor('refunds', 'create'), tag: 'refunds', body: RefundCreate, idempotency: 'required',
     returns: 'refunds', responses: { 201: 'the refund', 404: 'no such payment', 409: 'not captured, or more than remains refundable', 422: 'the key was used with another body' },
   },
 

@@ -2,6 +2,7 @@
 // action it carried (docs/processor.md, "Actions out"). Each is one transaction guarded by the
 // claim's lease, so an attempt whose lease ran out (another worker took the item) changes nothing.
 import type { Knex } from 'knex';
+import { PROCESSOR_ACTOR } from '../../shared/auditActions.ts';
 import { failPayout } from '../resources/payouts/service.ts';
 import { failRefund } from '../resources/refunds/service.ts';
 import type { Claimed } from './claim.ts';
@@ -54,7 +55,7 @@ export async function markFailed(db: Knex, item: Claimed, answer: Extract<Answer
     const won = await mine(trx, item).update({ status: 'failed', leased_until: null, last_error: clip(answer.error) });
     if (won !== 1) return false;
     if (answer.kind === 'refused') {
-      const processor = { id: null, ip: null, at };
+      const processor = { id: PROCESSOR_ACTOR, ip: null, at };
       const reason = `Refused by the processor: ${answer.error}`;
       if (item.kind === 'refund.create') await failRefund(trx, item.object_id, reason, processor);
       if (item.kind === 'payout.approve') await failPayout(trx, item.object_id, reason, processor);

@@ -5,6 +5,7 @@
 // PostgreSQL when configured.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROCESSOR_ACTOR } from '../../shared/auditActions.ts';
 import { lookupFromDatabase } from '../../simulator/backOffice.ts';
 import { importPayout, startTestSimulator, type TestSimulator } from '../../simulator/testing.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
@@ -161,7 +162,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(await balance()).toBe(before);
     const audit = await t.db('audit').where({ action: 'refund.failed', entity_id: res.body.id });
     expect(audit).toHaveLength(1);
-    expect(audit[0].actor_id).toBeNull();
+    expect(audit[0].actor_id).toBe(PROCESSOR_ACTOR);
     await expectMoneyInvariants(t.db);
   });
 
@@ -189,6 +190,46 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(item.last_error).toMatch(/answered 409/);
     expect((await t.db('payouts').where('id', id).first()).status).toBe('processing');
     await expectMoneyInvariants(t.db);
+  });
+
+  it('When an admin retries a failed delivery, then it is sent again with a fresh budget; not while it is pending, nor once its refund gave the money back', async () => {
+    const p = await freshPayment(t.db, { minAmount: 1000 });
+    const res = await refund({ payment_id: p.id, amount: 150, reason: 'other' });
+    const [item] = await outboxOf(res.body.id);
+    const admin = await t.agent('admin');
+    const pending = await admin.post(`/api/outbox/${item.id}/retry`);
+    expect(pending.status).toBe(409);
+    expect(pending.body.message).toMatch(/Only failed deliveries can be retried; this one is pending/);
+
+    await sim.call('POST', '/_sim/faults', { error_rate: 1 });
+    await deliverAll(t.db, worker({ OUTBOX_MAX_ATTEMPTS: 1 }));
+    expect((await outboxOf(res.body.id))[0].status).toBe('failed');
+    expect((await (await t.agent('operator')).post(`/api/outbox/${item.id}/retry`)).status).toBe(403);
+    await sim.call('POST', '/_sim/faults', { error_rate: 0 });
+
+    const retried = await admin.post(`/api/outbox/${item.id}/retry`);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: item.id, status: 'pending', attempts: 0, kind: 'refund.create', object_id: res.body.id });
+    expect(await t.db('audit').where({ action: 'outbox.retried', entity_id: item.id })).toHaveLength(1);
+    await deliverAll(t.db, worker());
+    expect((await outboxOf(res.body.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(await operations(res.body.id)).toHaveLength(1);
+
+    // Refused: the refund failed and its money came back — it is never sent again.
+    const q = await freshPayment(t.db, { minAmount: 1000 });
+    const other = await refund({ payment_id: q.id, amount: 150, reason: 'other' });
+    const [refused] = await outboxOf(other.body.id);
+    await t.db('outbox').where('id', refused.id).update({ payload: JSON.stringify({ ...JSON.parse(refused.payload), chargeId: 'py_01JX0000000000000000000000' }) });
+    await deliverAll(t.db, worker());
+    const again = await admin.post(`/api/outbox/${refused.id}/retry`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/its refund is failed and no longer waits for the processor/);
+    expect((await outboxOf(other.body.id))[0].status).toBe('failed');
+
+    const list = await admin.get(`/api/outbox?filter=${encodeURIComponent(JSON.stringify({ status: 'failed', object_id: other.body.id }))}`);
+    expect(list.status).toBe(200);
+    expect(list.body.map((r: any) => r.id)).toEqual([refused.id]);
+    expect(list.body[0].payload).toMatchObject({ refundId: other.body.id });
   });
 
   it('When a worker\u2019s lease ran out and another took the item, then the first one\u2019s answer changes nothing', async () => {

@@ -13,6 +13,8 @@ import { balances } from './balances/definition.ts';
 import { disputes } from './disputes/definition.ts';
 import { events } from './events/definition.ts';
 import { mountEventRoutes } from './events/routes.ts';
+import { outbox } from './outbox/definition.ts';
+import { mountOutboxRoutes } from './outbox/routes.ts';
 import { mountDisputeRoutes } from './disputes/routes.ts';
 import { intents } from './intents/definition.ts';
 import { merchants } from './merchants/definition.ts';
@@ -54,6 +56,7 @@ export const resources: ResourceEntry[] = [
   { def: adminGrants, read: readersOf('admin_grants'), extra: mountAdminGrantRoutes },
   { def: audit, read: readersOf('audit'), idKind: 'audit' },
   { def: events, read: readersOf('events'), extra: mountEventRoutes },
+  { def: outbox, read: readersOf('outbox'), extra: mountOutboxRoutes },
 ];
 
 /** The definition of a resource by name (for code that reads a resource's list as the API does). */

@@ -60,6 +60,13 @@ describe.each(ENGINES)('resources over HTTP on %s', (engine) => {
     expect((await admin.post('/api/users').send({
       email: 'second.admin@example.com', name: 'Second Admin', role: 'admin', password: 'granite lantern orbit 42',
     })).status).toBe(201);
+    // A few deliveries to the processor in each status, so the outbox list has rows to check.
+    const operator = await t.agent('operator');
+    const captured = await t.db('payments').where({ status: 'captured', amount_refunded: 0, amount_charged_back: 0 }).orderBy('id').limit(3).select('id');
+    for (const p of captured) await operator.post('/api/refunds').set('Idempotency-Key', `resources-${p.id}`).send({ payment_id: p.id, amount: 1, reason: 'other' });
+    const items = await t.db('outbox').orderBy('id').select('id');
+    await t.db('outbox').where('id', items[0].id).update({ status: 'delivered', attempts: 1, delivered_at: t.ctx.now().toISOString() });
+    await t.db('outbox').where('id', items[1].id).update({ status: 'failed', attempts: 12, last_error: 'answered 503 (gave up after 12 attempts)' });
     for (const { def } of resources) data.set(def.name, await allRows(t, def));
   });
   afterAll(() => t.drop());

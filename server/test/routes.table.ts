@@ -46,6 +46,16 @@ export const FIXTURE_RECORDS = {
     });
     return id;
   },
+  // A delivery that ran out of attempts: a decline, which an admin may always send again.
+  failedDelivery: async (t: TestApp, made: Record<string, string>) => {
+    const id = newId('outbox');
+    const at = isoNow(t.ctx);
+    await t.db('outbox').insert({
+      id, kind: 'payout.decline', object_id: made.declinedPayout, payload: JSON.stringify({ transactionId: made.declinedPayout }),
+      status: 'failed', attempts: 12, next_attempt_at: at, last_error: 'POST /v1/payouts/confirm answered 503 (gave up after 12 attempts)', created_at: at,
+    });
+    return id;
+  },
   closedDisputeAttachment: async (t: TestApp, made: Record<string, string>) =>
     (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id')).id as string,
   // Saved queries of a spare admin: every caller sees the shared one and may not change it; the
@@ -179,6 +189,7 @@ export const ROUTES: RouteCase[] = [
   ...readRows('admin_grants', ADMINS),
   ...readRows('audit', ADMINS),
   ...readRows('events', ADMINS),
+  ...readRows('outbox', ADMINS),
 
   // app-bar search: every signed-in role (what each role finds: server/search/search.test.ts)
   { route: 'GET /api/search', path: (f) => `/api/search?q=${encodeURIComponent(f.first.payments.id)}`, expect: signedIn(200) },
@@ -356,5 +367,9 @@ export const ROUTES: RouteCase[] = [
   { route: 'POST /api/events/:id/retry', path: (f) => `/api/events/${f.first.events.id}/retry`, expect: only(ADMINS, 200) },
   { route: 'POST /api/events/:id/retry', case: 'missing id', path: () => '/api/events/evt_00000000000000000000000000/retry', expect: only(ADMINS, 404) },
   { route: 'DELETE /api/events/:id', case: 'must not exist', path: (f) => `/api/events/${f.first.events.id}`, expect: only(ADMINS, 404) },
+  // The fixture's failed delivery goes back to pending; a second retry would be a 409.
+  { route: 'POST /api/outbox/:id/retry', path: (f) => `/api/outbox/${f.records.failedDelivery}/retry`, expect: only(ADMINS, 200) },
+  { route: 'POST /api/outbox/:id/retry', case: 'missing id', path: () => '/api/outbox/obx_00000000000000000000000000/retry', expect: only(ADMINS, 404) },
+  { route: 'DELETE /api/outbox/:id', case: 'must not exist', path: (f) => `/api/outbox/${f.records.failedDelivery}`, expect: only(ADMINS, 404) },
   { route: 'GET /api/nope', case: 'unknown route', path: () => '/api/nope', expect: signedIn(404) },
 ];

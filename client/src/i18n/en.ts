@@ -80,6 +80,7 @@ export const appEn = {
       fields: {
         ...common, actor_id: 'Actor', action: 'Action', entity: 'Entity', entity_id: 'Record', detail: 'Detail', ip: 'IP address',
       },
+    },
     events: {
       name: 'Processor event |||| Processor events',
       fields: {
@@ -87,6 +88,12 @@ export const appEn = {
         payload: 'Payload', received_at: 'Received', applied_at: 'Applied', attempts: 'Attempts',
       },
     },
+    outbox: {
+      name: 'Delivery to the processor |||| Deliveries to the processor',
+      fields: {
+        ...common, kind: 'Request', object_id: 'Record', status: 'Status', attempts: 'Attempts', next_attempt_at: 'Next attempt',
+        leased_until: 'Being sent until', last_error: 'Last error', request_id: 'Request id', delivered_at: 'Delivered', payload: 'Request',
+      },
     },
   },
   app: {
@@ -247,7 +254,7 @@ export const appEn = {
         pending_second_approval: 'Second approval', approved: 'Approved', declined: 'Declined', processing: 'Processing',
         paid: 'Paid', settled: 'Settled', unsettled: 'Unsettled', disabled: 'Disabled', enabled: 'Enabled',
         refunded: 'Refunded', partially_refunded: 'Partially refunded', disputed: 'Disputed',
-        received: 'Received', applied: 'Applied', parked: 'Parked',
+        received: 'Received', applied: 'Applied', parked: 'Parked', delivered: 'Delivered',
       },
       plan_type: { FLAT_RATE: 'Flat rate', INTERCHANGE_PLUS: 'Interchange+', TIERED: 'Tiered' },
       capture_method: { automatic: 'Automatic', manual: 'Manual' },

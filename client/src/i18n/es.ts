@@ -80,6 +80,7 @@ const appEs: AppMessages = {
       fields: {
         ...common, actor_id: 'Autor', action: 'Acción', entity: 'Entidad', entity_id: 'Registro', detail: 'Detalle', ip: 'Dirección IP',
       },
+    },
     events: {
       name: 'Evento del procesador |||| Eventos del procesador',
       fields: {
@@ -87,6 +88,12 @@ const appEs: AppMessages = {
         payload: 'Contenido', received_at: 'Recibido', applied_at: 'Aplicado', attempts: 'Intentos',
       },
     },
+    outbox: {
+      name: 'Envío al procesador |||| Envíos al procesador',
+      fields: {
+        ...common, kind: 'Solicitud', object_id: 'Registro', status: 'Estado', attempts: 'Intentos', next_attempt_at: 'Próximo intento',
+        leased_until: 'En envío hasta', last_error: 'Último error', request_id: 'Id de la solicitud', delivered_at: 'Entregado', payload: 'Solicitud',
+      },
     },
   },
   app: {
@@ -247,7 +254,7 @@ const appEs: AppMessages = {
         pending_second_approval: 'Segunda aprobación', approved: 'Aprobado', declined: 'Rechazado', processing: 'En proceso',
         paid: 'Pagado', settled: 'Liquidado', unsettled: 'Sin liquidar', disabled: 'Desactivado', enabled: 'Activado',
         refunded: 'Reembolsado', partially_refunded: 'Reembolsado en parte', disputed: 'En disputa',
-        received: 'Recibido', applied: 'Aplicado', parked: 'En espera',
+        received: 'Recibido', applied: 'Aplicado', parked: 'En espera', delivered: 'Entregado',
       },
       plan_type: { FLAT_RATE: 'Tarifa plana', INTERCHANGE_PLUS: 'Intercambio+', TIERED: 'Por tramos' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

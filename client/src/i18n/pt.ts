@@ -80,6 +80,7 @@ const appPt: AppMessages = {
       fields: {
         ...common, actor_id: 'Autor', action: 'Ação', entity: 'Entidade', entity_id: 'Registro', detail: 'Detalhe', ip: 'Endereço IP',
       },
+    },
     events: {
       name: 'Evento do processador |||| Eventos do processador',
       fields: {
@@ -87,6 +88,12 @@ const appPt: AppMessages = {
         payload: 'Conteúdo', received_at: 'Recebido', applied_at: 'Aplicado', attempts: 'Tentativas',
       },
     },
+    outbox: {
+      name: 'Envio ao processador |||| Envios ao processador',
+      fields: {
+        ...common, kind: 'Solicitação', object_id: 'Registro', status: 'Status', attempts: 'Tentativas', next_attempt_at: 'Próxima tentativa',
+        leased_until: 'Em envio até', last_error: 'Último erro', request_id: 'Id da solicitação', delivered_at: 'Entregue', payload: 'Solicitação',
+      },
     },
   },
   app: {
@@ -247,7 +254,7 @@ const appPt: AppMessages = {
         pending_second_approval: 'Segunda aprovação', approved: 'Aprovado', declined: 'Recusado', processing: 'Processando',
         paid: 'Pago', settled: 'Liquidado', unsettled: 'Não liquidado', disabled: 'Desativado', enabled: 'Ativado',
         refunded: 'Reembolsado', partially_refunded: 'Reembolsado em parte', disputed: 'Em disputa',
-        received: 'Recebido', applied: 'Aplicado', parked: 'Em espera',
+        received: 'Recebido', applied: 'Aplicado', parked: 'Em espera', delivered: 'Entregue',
       },
       plan_type: { FLAT_RATE: 'Taxa fixa', INTERCHANGE_PLUS: 'Intercâmbio+', TIERED: 'Por faixas' },
       capture_method: { automatic: 'Automática', manual: 'Manual' },

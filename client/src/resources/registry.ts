@@ -8,6 +8,7 @@ import disputes from './disputes/index.ts';
 import events from './events/index.ts';
 import intents from './intents/index.ts';
 import merchants from './merchants/index.ts';
+import outbox from './outbox/index.ts';
 import payments from './payments/index.ts';
 import payouts from './payouts/index.ts';
 import plans from './plans/index.ts';
@@ -38,4 +39,5 @@ export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'users', group: 'admin', views: users },
   { name: 'audit', group: 'admin', views: audit },
   { name: 'events', group: 'admin', views: events },
+  { name: 'outbox', group: 'admin', views: outbox },
 ];

@@ -79,6 +79,15 @@ export const adminEn = {
     apply: 'Apply',
     saved: '%{name} updated',
   },
+  outbox: {
+    retry: 'Retry',
+    retried: 'Sent back to the queue: it will be delivered in a moment',
+    failed_hint: 'The processor did not take this request. Retrying sends the same request under the same Idempotency-Key, so it can never be carried out twice.',
+    kinds: {
+      refund_create: 'Refund', payout_approve: 'Payout approval', payout_decline: 'Payout decline',
+      dispute_submit: 'Dispute response', dispute_accept: 'Dispute acceptance',
+    },
+  },
   audit: {
     read_only: 'The audit log is read-only: entries cannot be changed or deleted.',
     entity_id: 'Record id',
@@ -150,6 +159,7 @@ export const adminEn = {
       dispute_accepted: 'Dispute accepted',
       dispute_won: 'Dispute won',
       dispute_lost: 'Dispute lost',
+      outbox_retried: 'Outbox delivery retried',
       data_exported: 'Data exported',
       dispute_evidence_downloaded: 'Dispute evidence downloaded',
       merchant_created: 'Merchant created',

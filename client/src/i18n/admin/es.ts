@@ -71,6 +71,15 @@ export const adminEs: AdminMessages = {
     apply: 'Aplicar',
     saved: '%{name} actualizado',
   },
+  outbox: {
+    retry: 'Reintentar',
+    retried: 'Devuelto a la cola: se entregará en un momento',
+    failed_hint: 'El procesador no aceptó esta solicitud. Reintentar envía la misma solicitud con la misma Idempotency-Key, así que nunca se ejecuta dos veces.',
+    kinds: {
+      refund_create: 'Reembolso', payout_approve: 'Aprobación de transferencia', payout_decline: 'Rechazo de transferencia',
+      dispute_submit: 'Respuesta a disputa', dispute_accept: 'Aceptación de disputa',
+    },
+  },
   audit: {
     read_only: 'La auditoría es de solo lectura: las entradas no se pueden modificar ni borrar.',
     entity_id: 'Id del registro',
@@ -142,6 +151,7 @@ export const adminEs: AdminMessages = {
       dispute_accepted: 'Disputa aceptada',
       dispute_won: 'Disputa ganada',
       dispute_lost: 'Disputa perdida',
+      outbox_retried: 'Reenvío al procesador reintentado',
       data_exported: 'Datos exportados',
       dispute_evidence_downloaded: 'Evidencia de disputa descargada',
       merchant_created: 'Comercio creado',

@@ -71,6 +71,15 @@ export const adminPt: AdminMessages = {
     apply: 'Aplicar',
     saved: '%{name} atualizado',
   },
+  outbox: {
+    retry: 'Tentar de novo',
+    retried: 'Devolvido à fila: será entregue em instantes',
+    failed_hint: 'O processador não aceitou esta solicitação. Tentar de novo envia a mesma solicitação com a mesma Idempotency-Key, então ela nunca é executada duas vezes.',
+    kinds: {
+      refund_create: 'Reembolso', payout_approve: 'Aprovação de repasse', payout_decline: 'Recusa de repasse',
+      dispute_submit: 'Resposta à disputa', dispute_accept: 'Aceite da disputa',
+    },
+  },
   audit: {
     read_only: 'A auditoria é somente leitura: as entradas não podem ser alteradas nem apagadas.',
     entity_id: 'Id do registro',
@@ -142,6 +151,7 @@ export const adminPt: AdminMessages = {
       dispute_accepted: 'Disputa aceita',
       dispute_won: 'Disputa ganha',
       dispute_lost: 'Disputa perdida',
+      outbox_retried: 'Envio ao processador repetido',
       data_exported: 'Dados exportados',
       dispute_evidence_downloaded: 'Evidência de disputa baixada',
       merchant_created: 'Lojista criado',
