@@ -55,6 +55,11 @@ describe.each(ENGINES)('resources over HTTP on %s', (engine) => {
     // A little audit history so the audit list has several actors and actions.
     await t.agent('operator');
     await t.agent('support');
+    // Pending admin grants: promoting a user and creating an admin both wait for a second admin.
+    expect((await admin.put(`/api/users/${t.users.support.id}`).send({ role: 'admin' })).status).toBe(200);
+    expect((await admin.post('/api/users').send({
+      email: 'second.admin@example.com', name: 'Second Admin', role: 'admin', password: 'granite lantern orbit 42',
+    })).status).toBe(201);
     // A few deliveries to the processor in each status, so the outbox list has rows to check.
     const operator = await t.agent('operator');
     const captured = await t.db('payments').where({ status: 'captured', amount_refunded: 0, amount_charged_back: 0 }).orderBy('id').limit(3).select('id');
