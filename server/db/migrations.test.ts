@@ -1,5 +1,6 @@
 // The migrations, as a whole: every one can be rolled back (latest → nothing → latest gives the
-// same schema back), and SQLite and PostgreSQL end up with the same tables, columns and indexes.
+// same schema back), SQLite and PostgreSQL end up with the same tables, columns and indexes, and
+// both match the reviewed snapshot, schema.snapshot.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../migrations/index.ts';
 import { createTestDb, ENGINES, type TestDb } from '../test/harness.ts';
@@ -19,6 +20,9 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const before = await schemaShape(t.db);
     shapes[engine] = before;
     expect(Object.keys(before).length).toBeGreaterThan(10);
+    // The schema as reviewed: a migration that changes a table, column or index changes this file
+    // (`npx vitest run server/db/migrations.test.ts -u`), so the change shows in the diff.
+    await expect(`${JSON.stringify(before, null, 2)}\n`).toMatchFileSnapshot('./schema.snapshot.json');
 
     await t.db.migrate.rollback({ migrationSource }, true);
     const [, pending] = (await t.db.migrate.list({ migrationSource })) as [unknown[], unknown[]];
