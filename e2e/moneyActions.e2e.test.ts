@@ -7,6 +7,8 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../shared/currencies.ts';
+import { makeDispute } from '../server/test/moneyFixtures.ts';
+import { deliver } from '../server/test/processorEvents.ts';
 import { type RunningApp } from './support/app.ts';
 import { horizontalOverflow, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
 import { startSuite, stopSuite } from './support/suite.ts';
@@ -89,6 +91,16 @@ describe('money actions', () => {
     const ledger = page.getByTestId('related-transactions');
     await expect.poll(() => ledger.locator('tbody tr').filter({ hasText: 'Refund' }).count()).toBe(1);
     expect(await ledger.locator('tbody tr').filter({ hasText: 'Refund' }).textContent()).toContain(`-${usd(partial)}`);
+    // Pending until the processor confirms it (docs/processor.md); then it reads as refunded.
+    await expect.poll(() => page.getByTestId('payment-timeline').textContent()).toContain(`Refund of ${usd(partial)} pending`);
+    const refund = await db('refunds').where('payment_id', payment.id).first();
+    expect(refund).toMatchObject({ status: 'pending', amount: partial });
+    const confirmed = await deliver(app.t, {
+      id: 'evt_e2e_refund_succeeded', type: 'refund.succeeded', created_at: app.t.clock.now.toISOString(),
+      data: { ...refund, status: 'succeeded' },
+    });
+    expect(confirmed.body).toMatchObject({ status: 'applied' });
+    await page.reload();
     await expect.poll(() => page.getByTestId('payment-timeline').textContent()).toContain(`Refunded ${usd(partial)}`);
     await screenshot(page, 'money-refund-done', true);
     expect(await db('refunds').where('payment_id', payment.id).count({ n: '*' }).first()).toMatchObject({ n: 1 });
@@ -351,7 +363,8 @@ describe('money actions', () => {
     await screenshot(page, 'money-phone-refund');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    const dispute = await db('disputes').where({ status: 'needs_response' }).orderBy('id').first();
+    // A dispute of its own, opened now, so this test does not depend on what the others left.
+    const dispute = await db('disputes').where('id', await makeDispute(app.t, { response: null, attachment: false })).first();
     await page.goto(`${app.url}/disputes/${dispute.id}/show`);
     await page.getByTestId('evidence-dropzone').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { createTestApp, type TestApp } from '../../server/test/harness.ts';
+import { WEBHOOK_SECRET } from '../../server/test/processorEvents.ts';
 
 export const DIST = path.resolve('dist');
 
@@ -20,7 +21,8 @@ export interface RunningApp {
 
 export async function startApp(opts: { payments?: number } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html missing: run `npx vite build` first');
-  const t = await createTestApp('sqlite', { payments: opts.payments ?? 600 });
+  // The processor is played by the test: it delivers signed events with the test secret.
+  const t = await createTestApp('sqlite', { payments: opts.payments ?? 600, config: { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET } });
   const app = createApp(t.ctx, { staticDir: DIST });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
