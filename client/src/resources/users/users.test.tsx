@@ -51,7 +51,7 @@ describe('creating a user', () => {
     await waitFor(() => expect(screen.queryByText(/Too common or easy to guess/)).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
-    await waitFor(() => expect(onLocation).toHaveBeenLastCalledWith('/users/usr_NEW/show'));
+    await waitFor(() => expect(onLocation.mock.lastCall?.[0]).toBe('/users/usr_NEW/show'));
   });
 
   it('checks the length before asking the server', async () => {
