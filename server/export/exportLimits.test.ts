@@ -11,7 +11,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/enums.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
-import { createTestApp, ENGINES, listUrl, type TestApp } from '../test/harness.ts';
+import { createTestApp, ENGINES, listUrl, otpFields, type TestApp } from '../test/harness.ts';
 import { EXPORT_RETRY_AFTER_S } from './exportSlots.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,7 +36,8 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
     for (const role of ['admin', 'operator', 'support'] as const) {
-      const res = await request(t.app).post('/api/auth/login').send({ email: `${role}@example.com`, password: DEMO_PASSWORD });
+      const email = `${role}@example.com`;
+      const res = await request(t.app).post('/api/auth/login').send({ email, password: DEMO_PASSWORD, ...(await otpFields(t, email)) });
       cookies.set(role, res.headers['set-cookie'][0].split(';')[0]);
     }
   }, 120_000);

@@ -5,7 +5,7 @@
 // may withdraw it.
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import {
-  useDataProvider, useGetIdentity, useGetList, useNotify, useRefresh, useTranslate, type RaRecord,
+  useCanAccess, useDataProvider, useGetIdentity, useGetList, useNotify, useRefresh, useTranslate, type RaRecord,
 } from 'react-admin';
 import { DateTimeText } from '../../common/DateTimeField.tsx';
 import { UserName } from '../../common/UserName.tsx';
@@ -59,9 +59,12 @@ export function PendingAdminGrants({ userId }: { userId?: string }) {
   const refresh = useRefresh();
   const { identity } = useGetIdentity();
   const filter = userId ? { status: 'pending', user_id: userId } : { status: 'pending' };
+  // Asked only of those who may read grants: the Users page of a role that may not open it shows
+  // the access-denied page without a single refused request.
+  const { canAccess } = useCanAccess({ resource: 'admin_grants', action: 'list' });
   const { data, refetch } = useGetList('admin_grants', {
     filter, pagination: { page: 1, perPage: 50 }, sort: { field: 'requested_at', order: 'ASC' },
-  });
+  }, { enabled: canAccess === true });
   if (!data || data.length === 0) return null;
   const onDone = () => {
     refetch();
