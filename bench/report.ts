@@ -8,6 +8,7 @@ import type { EngineResult, Latency } from './measureEngine.ts';
 import { EXPORT_TARGETS, type ExportResult } from './measureExport.ts';
 import { INGEST_TARGETS, type IngestResult } from './measureIngest.ts';
 import { OUTBOX_TARGETS, type OutboxResult } from './measureOutbox.ts';
+import { browserSection, type BrowserRun } from './reportBrowser.ts';
 
 export const TARGETS = { listP95Ms: 50, firstPagePerSecond: 1000, statsMs: 200, seedSeconds: 120 };
 
@@ -35,6 +36,8 @@ export interface Results {
   ingest?: Partial<Record<Engine, IngestRun>>;
   /** Outbox deliveries to the simulator (`--only outbox`). */
   outbox?: Partial<Record<Engine, OutboxRun>>;
+  /** The browser benchmark (`npm run bench:browser`). */
+  browser?: BrowserRun;
 }
 
 const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', pg: 'PostgreSQL' };
@@ -250,6 +253,7 @@ export function renderMarkdown(results: Results, bundle: string | null): string 
     ...exportSection(results),
     ...ingestSection(results),
     ...outboxSection(results),
+    ...browserSection(results.browser),
     ...(bundle ? ['## SPA bundle', '', bundle.replace(/^## .*\n/, '').trim(), ''] : ['## SPA bundle', '', 'bench/bundle.md was not present when this was written (the SPA build writes it).', '']),
   ].join('\n');
 }
