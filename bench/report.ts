@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Engine } from '../server/db/connect.ts';
 import type { EngineResult, Latency } from './measureEngine.ts';
 import { EXPORT_TARGETS, type ExportResult } from './measureExport.ts';
+import { browserSection, type BrowserRun } from './reportBrowser.ts';
 
 export const TARGETS = { listP95Ms: 50, firstPagePerSecond: 1000, statsMs: 200, seedSeconds: 120 };
 
@@ -20,6 +21,8 @@ export interface Results {
   engines: Partial<Record<Engine, EngineResult & { machine: string }>>;
   /** The export benchmark per engine (`--only export` runs just this part). */
   exports?: Partial<Record<Engine, ExportRun>>;
+  /** The browser benchmark (`npm run bench:browser`). */
+  browser?: BrowserRun;
 }
 
 const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', pg: 'PostgreSQL' };
@@ -179,6 +182,7 @@ export function renderMarkdown(results: Results, bundle: string | null): string 
     ...endpointTable(results),
     '',
     ...exportSection(results),
+    ...browserSection(results.browser),
     ...(bundle ? ['## SPA bundle', '', bundle.replace(/^## .*\n/, '').trim(), ''] : ['## SPA bundle', '', 'bench/bundle.md was not present when this was written (the SPA build writes it).', '']),
   ].join('\n');
 }
