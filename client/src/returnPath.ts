@@ -11,7 +11,7 @@ const KEY = 'kbo.returnPath';
 export function safeReturnPath(candidate: unknown, origin = 'http://app.invalid'): string | undefined {
   if (typeof candidate !== 'string' || !candidate.startsWith('/') || candidate.length > 2000) return undefined;
   // "//host" and "/\host" are other origins to a browser; control characters have no place here.
-  if (/^\/[/\\]/.test(candidate) || /[\u0000-\u001f\\]/.test(candidate)) return undefined;
+  if (/^\/[/\\]/.test(candidate) || candidate.includes('\\') || [...candidate].some((c) => c.charCodeAt(0) < 0x20)) return undefined;
   let url: URL;
   try {
     url = new URL(candidate, origin);
