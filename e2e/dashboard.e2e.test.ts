@@ -124,7 +124,7 @@ describe('dashboard charts and reports', () => {
     await stats.getByTestId('comparison-chart').locator('.recharts-bar-rectangle').first().waitFor();
     const plans = await app.t.db('plans').count({ n: '*' }).first();
     expect(await stats.getByTestId('comparison-table').locator('tbody tr').count()).toBe(Number(plans!.n));
-    const current = stats.getByTestId('comparison-table').locator('tbody tr[data-current]');
+    const current = stats.getByTestId('comparison-table').locator('tbody tr:has([data-current])');
     expect(await current.count()).toBe(1);
     const plan = await app.t.db('plans').where({ id: merchant.plan_id }).first();
     expect(await current.textContent()).toContain(plan.name);
