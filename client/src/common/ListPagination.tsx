@@ -23,5 +23,8 @@ export function ListPagination(props: PaginationProps) {
     }),
     [translate, locale, inexact, totalMoreThan],
   );
-  return <Pagination {...props} labelDisplayedRows={label} />;
+  // react-admin hands the rest of its props to MUI's TablePagination, which takes the label;
+  // its PaginationProps type does not name it.
+  const tablePaginationProps = { labelDisplayedRows: label };
+  return <Pagination {...props} {...tablePaginationProps} />;
 }
