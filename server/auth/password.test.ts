@@ -55,8 +55,8 @@ describe('hashing with the production parameters', () => {
       expect(res.status).toBe(201);
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
       const row = await t.db('users').where('email', 'real.cost@example.com').first();
-      expect(hashParams(row.password_hash)).toMatchObject(OWASP_COST);
-      expect(await verifyPassword('velvet-otter-canal-93', row.password_hash)).toBe(true);
+      expect(hashParams(row!.password_hash)).toMatchObject(OWASP_COST);
+      expect(await verifyPassword('velvet-otter-canal-93', row!.password_hash)).toBe(true);
       const login = await request(app).post('/api/auth/login').send({ email: 'real.cost@example.com', password: 'velvet-otter-canal-93' });
       expect(login.status).toBe(200);
     });

@@ -36,7 +36,7 @@ describe.each(ENGINES)('listBatches on %s', (engine) => {
     let batches = 0;
     for await (const batch of listBatches(t.db, def, query, 7)) {
       expect(batch.length).toBeLessThanOrEqual(7);
-      got.push(...batch.map((r) => r.id));
+      got.push(...batch.map((r) => String(r.id)));
       batches += 1;
     }
     expect(got).toEqual(expected);

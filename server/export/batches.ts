@@ -7,9 +7,10 @@
 // The order is exactly the list's (orderedQuery: sort column, then id, in one direction). Rows
 // whose sort column is NULL are read as their own run, before or after the rest, wherever the
 // list puts them.
+import type { Knex } from 'knex';
 import type { Db } from '../db/connect.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
-import { orderedQuery, toRecords } from '../list/listQuery.ts';
+import { orderedQuery, toRecords, type ApiRecord } from '../list/listQuery.ts';
 import type { ListQuery } from '../list/parseListQuery.ts';
 
 export const EXPORT_BATCH = 1000;
@@ -22,7 +23,7 @@ export async function* listBatches(
   def: ResourceDefinition,
   query: ListQuery,
   batchSize = EXPORT_BATCH,
-): AsyncGenerator<any[]> {
+): AsyncGenerator<ApiRecord[]> {
   const { column, order } = query.sort;
   const cmp = order === 'ASC' ? '>' : '<';
   const sortCol = `${def.table}.${column}`;
@@ -40,7 +41,7 @@ export async function* listBatches(
       const qb = orderedQuery(db, def, query).select({ [SORT_KEY]: sortCol }).limit(batchSize);
       if (run === 'values') {
         qb.whereNotNull(sortCol);
-        if (last) qb.whereRaw(`(??, ??) ${cmp} (?, ?)`, [sortCol, idCol, last.key as any, last.id]);
+        if (last) qb.whereRaw(`(??, ??) ${cmp} (?, ?)`, [sortCol, idCol, last.key as Knex.Value, last.id]);
       } else {
         if (run === 'nulls') qb.whereNull(sortCol);
         if (last) qb.where(idCol, cmp, last.id);

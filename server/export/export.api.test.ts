@@ -37,7 +37,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     await t.db('merchants').insert(
       NASTY_NAMES.map((name, i) => ({
         id: `mer_01NASTY${String(i).padStart(19, '0')}`, name, email: `n${i}@x.test`, country: 'US', default_currency: 'USD',
-        status: 'active', plan_id: plan.id, created_at: '2026-11-20T00:00:00.000Z', updated_at: '2026-11-20T00:00:00.000Z',
+        status: 'active', plan_id: plan!.id, created_at: '2026-11-20T00:00:00.000Z', updated_at: '2026-11-20T00:00:00.000Z',
       })),
     );
   });

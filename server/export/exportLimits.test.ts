@@ -70,7 +70,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     });
   const exportRows = (actor: string) =>
     t.db('audit').where({ action: 'data.exported', actor_id: actor }).orderBy('id').select('*')
-      .then((rows) => rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })));
+      .then((rows) => rows.map((r) => ({ ...r, detail: JSON.parse(r.detail!) })));
 
   it('other requests are answered between the batches of an export', async () => {
     const order: string[] = [];
@@ -168,10 +168,10 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     res.resume();
     await until(async () => (await exportRows(t.users.support.id)).length > before, 'the audit row of the aborted export');
     const row = (await exportRows(t.users.support.id)).at(-1);
-    expect(row.detail).toMatchObject({ resource: 'transactions', format: 'json', complete: false });
+    expect(row!.detail).toMatchObject({ resource: 'transactions', format: 'json', complete: false });
     const all = Number((await (await t.agent('support')).get(listUrl('transactions', { range: [0, 0] }))).headers['x-total-count']);
-    expect(row.detail.rows).toBeGreaterThan(0);
-    expect(row.detail.rows).toBeLessThan(all);
+    expect(row!.detail.rows).toBeGreaterThan(0);
+    expect(row!.detail.rows).toBeLessThan(all);
   });
 
   it('a refused export (bad input, 403, 429) leaves no audit row', async () => {

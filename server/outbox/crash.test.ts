@@ -154,7 +154,7 @@ describe.each(ENGINES)('kill -9 during a burst on %s', (engine) => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/refunds`, {
         method: 'POST', headers: { 'content-type': 'application/json', cookie: operator, 'Idempotency-Key': 'sigterm-1' },
-        body: JSON.stringify({ payment_id: payment.id, amount: 100, reason: 'duplicate' }),
+        body: JSON.stringify({ payment_id: payment!.id, amount: 100, reason: 'duplicate' }),
       });
       expect(res.status).toBe(201);
       const refund = (await res.json()) as { id: string };

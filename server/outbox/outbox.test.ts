@@ -64,7 +64,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       request: { refundId: res.body.id, chargeId: p.id, amount: 500, currency: p.currency, reason: 'duplicate' },
     });
     // Pending until the processor's event says otherwise.
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('pending');
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('pending');
   });
 
   it('When an item is sent again (a lost answer, a crash before recording), then the processor executes it once', async () => {
@@ -111,7 +111,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(evidence).toMatchObject({ kind: 'dispute.evidence', outcome: 'executed', response: { status: 'under_review', files: 1 } });
     expect(evidence.request).toEqual({
       response_text: 'We delivered; tracking attached.',
-      files: [{ filename: 'receipt.png', content_type: 'image/png', sha256: stored.sha256, bytes: Number(stored.size) }],
+      files: [{ filename: 'receipt.png', content_type: 'image/png', sha256: stored!.sha256, bytes: Number(stored!.size) }],
     });
     expect((await operations(accepted)).map((o: any) => o.kind)).toEqual(['dispute.accept']);
     expect((await sim.call('GET', `/_sim/objects/dispute/${accepted}`)).body.status).toBe('accepted');
@@ -137,13 +137,13 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(last.last_error).toMatch(/gave up after 3 attempts/);
     expect(tally).toMatchObject({ retry: 1, failed: 1 });
     expect(await operations(res.body.id)).toHaveLength(0);
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('pending');
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('pending');
     await expectMoneyInvariants(t.db);
   });
 
   it('When the processor refuses a refund outright (4xx), then the refund fails and its money comes back, in one go', async () => {
     const p = await freshPayment(t.db, { minAmount: 1000 });
-    const balance = async () => Number((await t.db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first()).available);
+    const balance = async () => Number((await t.db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first())!.available);
     const before = await balance();
     const res = await refund({ payment_id: p.id, reason: 'other' });
     expect(await balance()).toBe(before - p.amount);
@@ -157,8 +157,8 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     const [after] = await outboxOf(res.body.id);
     expect(after.status).toBe('failed');
     expect(after.last_error).toMatch(/answered 404: No such charge/);
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('failed');
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(0);
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('failed');
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(0);
     expect(await balance()).toBe(before);
     const audit = await t.db('audit').where({ action: 'refund.failed', entity_id: res.body.id });
     expect(audit).toHaveLength(1);
@@ -171,7 +171,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect((await (await t.agent('admin')).post(`/api/payouts/${id}/approve`)).status).toBe(200);
     await t.db('outbox').where('object_id', id).update({ payload: JSON.stringify({ transactionId: 'po_01JX0000000000000000000000' }) });
     await deliverAll(t.db, worker());
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('failed');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('failed');
     const entries = await t.db('transactions').where({ source_type: 'payout', source_id: id }).select('amount');
     expect(entries.map((e) => Number(e.amount)).sort((a, b) => a - b)).toEqual([-3_000, 3_000]);
     await expectMoneyInvariants(t.db);
@@ -188,7 +188,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     const [item] = await outboxOf(id);
     expect(item).toMatchObject({ status: 'failed', attempts: 1 });
     expect(item.last_error).toMatch(/answered 409/);
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('processing');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('processing');
     await expectMoneyInvariants(t.db);
   });
 

@@ -32,7 +32,7 @@ describe.each(ENGINES)('the embedded simulator (%s)', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    await t.db('merchants').where('id', (await t.db('merchants').where('status', 'active').orderBy('id').first('id')).id).update({ status: 'suspended' });
+    await t.db('merchants').where('id', (await t.db('merchants').where('status', 'active').orderBy('id').first('id'))!.id).update({ status: 'suspended' });
     server = t.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     embedded = await startEmbeddedSimulator({

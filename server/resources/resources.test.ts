@@ -46,7 +46,7 @@ describe.each(ENGINES)('resources over HTTP on %s', (engine) => {
     admin = await t.agent('admin');
     // Processor events of every type and several outcomes, through the signed endpoint: a stream
     // in order (applied), a payment of an intent never sent (parked), and an unknown type (failed).
-    const stream = realisticStream((await t.db('plans').orderBy('id').first('id')).id);
+    const stream = realisticStream((await t.db('plans').orderBy('id').first('id'))!.id);
     for (const e of stream.events) await deliver(t, e);
     const orphan = new EventStream(stream.planId);
     orphan.payment(String(stream.events[0].data.id), { to: 'captured' });

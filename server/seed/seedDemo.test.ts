@@ -101,7 +101,7 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
   it('uses the processor decline codes for failed payments', async () => {
     const failed = await t.db('payments').where('status', 'failed').select('decline_code', 'decline_reason');
     expect(failed.length).toBeGreaterThan(100);
-    for (const f of failed) expect(DECLINE_CODES[f.decline_code]).toBe(f.decline_reason);
+    for (const f of failed) expect(DECLINE_CODES[f.decline_code!]).toBe(f.decline_reason);
   });
 
   it('has disputes and payouts in every status, several payouts pending, and due dates around the anchor', async () => {

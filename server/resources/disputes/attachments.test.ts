@@ -166,10 +166,10 @@ describe.each(ENGINES)('dispute attachments on %s', (engine) => {
     const theirs = await makeDispute(t);
     const theirAttachment = await t.db('dispute_attachments').where('dispute_id', theirs).first('id');
     const support = await t.agent('support');
-    expect((await support.get(`/api/disputes/${mine}/attachments/${theirAttachment.id}`)).status).toBe(404);
-    expect((await support.delete(`/api/disputes/${mine}/attachments/${theirAttachment.id}`)).status).toBe(404);
+    expect((await support.get(`/api/disputes/${mine}/attachments/${theirAttachment!.id}`)).status).toBe(404);
+    expect((await support.delete(`/api/disputes/${mine}/attachments/${theirAttachment!.id}`)).status).toBe(404);
     expect((await support.get(`/api/disputes/${mine}/attachments/dpa_01JX0000000000000000000000`)).status).toBe(404);
-    expect(await t.db('dispute_attachments').where('id', theirAttachment.id)).toHaveLength(1);
+    expect(await t.db('dispute_attachments').where('id', theirAttachment!.id)).toHaveLength(1);
     expect((await support.get(`/api/disputes/dp_01JX0000000000000000000000/attachments`)).status).toBe(404);
   });
 

@@ -30,7 +30,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
       }))
       .filter((p) => p.stored !== p.expected);
   }
-  const statusOf = async (id: string) => (await t.db('payments').where({ id }).first('display_status')).display_status;
+  const statusOf = async (id: string) => (await t.db('payments').where({ id }).first('display_status'))!.display_status;
 
   it('matches the rule after the seed, which has every kind', async () => {
     expect(await wrong()).toEqual([]);
@@ -53,18 +53,18 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
 
   it('turns disputed when a dispute opens, and back when the dispute is won', async () => {
     const id = await makeDispute(t);
-    const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
+    const { payment_id } = (await t.db('disputes').where({ id }).first('payment_id'))!;
     expect(await statusOf(payment_id)).toBe('disputed');
     const admin = await t.agent('admin');
     expect((await admin.post(`/api/disputes/${id}/resolve`).send({ outcome: 'won' })).status).toBeLessThan(300);
     expect(await statusOf(payment_id)).toBe('captured');
     const lost = await makeDispute(t, { status: 'lost' });
-    expect(await statusOf((await t.db('disputes').where({ id: lost }).first('payment_id')).payment_id)).toBe('disputed');
+    expect(await statusOf((await t.db('disputes').where({ id: lost }).first('payment_id'))!.payment_id)).toBe('disputed');
     expect(await wrong()).toEqual([]);
   });
 
   it('is set on a payment inserted without it or with a wrong one, and follows status changes and direct writes', async () => {
-    const { display_status: _given, ...base } = await t.db('payments').where('status', 'failed').first();
+    const { display_status: _given, ...base } = (await t.db('payments').where('status', 'failed').first())!;
     const id = newId('payment');
     await t.db('payments').insert({ ...base, id, status: 'pending', reference_id: 'DS-1' });
     expect(await statusOf(id)).toBe('pending');
@@ -89,7 +89,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     expect(await wrong()).toEqual([]);
     // …and the triggers are back.
     const id = await makeDispute(t);
-    const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
+    const { payment_id } = (await t.db('disputes').where({ id }).first('payment_id'))!;
     expect(await statusOf(payment_id)).toBe('disputed');
     expect(await wrong()).toEqual([]);
   });
