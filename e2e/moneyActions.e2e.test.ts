@@ -7,6 +7,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../shared/currencies.ts';
+import type { PayoutRow } from '../server/db/tables.ts';
 import { makeDispute } from '../server/test/moneyFixtures.ts';
 import { deliver } from '../server/test/processorEvents.ts';
 import { type RunningApp } from './support/app.ts';
@@ -178,7 +179,7 @@ describe('money actions', () => {
 
     // A payout the balance cannot cover: the panel warns, the server refuses, its message is shown.
     const candidates = await db('payouts').where('status', 'pending').orderBy('id');
-    let short: any;
+    let short!: PayoutRow & { available: number }; // found below: the seed has one
     for (const p of candidates) {
       const b = await db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first();
       if (b && b.available < p.amount) short = { ...p, available: b.available };

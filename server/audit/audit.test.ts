@@ -221,7 +221,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       for (const sql of attempts) await expect(t.db.raw(sql, forged), sql).rejects.toThrow(/append-only/);
       if (engine === 'sqlite') {
         // The same through the rowid: a new id that takes an existing row's rowid would replace it.
-        const { rowid } = await t.db.raw('select rowid from audit where id = ?', [victim.id]).then((r: any[]) => r[0]);
+        const { rowid } = await t.db.raw('select rowid from audit where id = ?', [victim.id]).then((r: Array<{ rowid: number }>) => r[0]);
         const fresh = [`aud_${'Z'.repeat(26)}`, ...forged.slice(1)];
         for (const r of [rowid, -1, 0]) {
           const sql = `insert or replace into audit (rowid, ${cols}) values (?, ${values})`;

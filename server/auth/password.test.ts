@@ -68,10 +68,11 @@ describe('password policy', () => {
     try {
       await checkPasswordPolicy(password, context);
       return 'ok';
-    } catch (err: any) {
+    } catch (thrown) {
+      const err = thrown as { status: number; message: string; errors: Record<string, string> }; // an HttpError
       expect(err.status).toBe(400);
       expect(err.message.length).toBeGreaterThan(10); // says what to do, not only the code
-      return err.errors.password as string;
+      return err.errors.password;
     }
   };
   const reasons = (list: string[], context?: { email?: string; name?: string }) =>

@@ -31,7 +31,7 @@ describe.each(ENGINES)('listBatches on %s', (engine) => {
     [payments, { currency: 'XXX' }, undefined],
   ] as const)('%#: batches of 7 concatenate to the ordered list', async (def, filter, sort) => {
     const query = parseListQuery(def, { filter: JSON.stringify(filter), ...(sort ? { sort: JSON.stringify(sort) } : {}) });
-    const expected = (await orderedQuery(t.db, def, query)).map((r: any) => r.id);
+    const expected = (await orderedQuery(t.db, def, query)).map((r: { id: string }) => r.id);
     const got: string[] = [];
     let batches = 0;
     for await (const batch of listBatches(t.db, def, query, 7)) {

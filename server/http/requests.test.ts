@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
+import type { MerchantRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { dbDigest, sessionCookie } from '../test/routeCalls.ts';
 import { methodOf, ROUTES } from '../test/routes.table.ts';
@@ -13,12 +14,12 @@ import { MAX_JSON_DEPTH } from './security.ts';
 describe.each(ENGINES)('requests on %s', (engine) => {
   let t: TestApp;
   let admin: request.Agent;
-  let merchant: any;
+  let merchant: MerchantRow;
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 20 });
     admin = await t.agent('admin');
-    merchant = await t.db('merchants').orderBy('id').first();
+    merchant = (await t.db('merchants').orderBy('id').first())!;
   });
   afterAll(() => t.drop());
   beforeEach(async () => {

@@ -14,6 +14,9 @@ import { freshPayment, makeDispute, makePayout, PNG } from '../test/moneyFixture
 import { retryDelay } from './backoff.ts';
 import { deliverAll, newTally, testWorker } from './testing.ts';
 
+/** An operation the simulator recorded (its GET /_sim/operations), the fields read here. */
+interface SimOperation { kind: string; request: unknown; outcome: string }
+
 describe('retryDelay', () => {
   it('is full jitter under an exponential ceiling, capped', () => {
     expect(retryDelay(1, 1000, 60_000, () => 0.999)).toBe(999);
@@ -39,7 +42,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
   });
 
   const worker = (config = {}) => testWorker(t.db, sim, config);
-  const operations = async (objectId: string) => (await sim.call('GET', `/_sim/operations?object_id=${objectId}`)).body.items;
+  const operations = async (objectId: string): Promise<SimOperation[]> => (await sim.call('GET', `/_sim/operations?object_id=${objectId}`)).body.items;
   const outboxOf = (objectId: string) => t.db('outbox').where('object_id', objectId).orderBy('id');
   const refund = async (body: object) => (await t.agent('operator')).post('/api/refunds').set('Idempotency-Key', randomUUID()).send(body);
 
@@ -87,11 +90,11 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect((await admin.post(`/api/payouts/${declined}/decline`).send({ reason: 'Bank details unverified' })).status).toBe(200);
     await deliverAll(t.db, worker());
 
-    expect((await operations(approved)).map((o: any) => [o.kind, o.request, o.outcome]))
+    expect((await operations(approved)).map((o) => [o.kind, o.request, o.outcome]))
       .toEqual([['payout.confirm', { action: 'APPROVE', transactionId: approved }, 'executed']]);
     // A payout the simulator never saw is adopted as the back office has it — already declined
     // here, so the decline is on record as `unchanged`; either way it was asked once.
-    expect((await operations(declined)).map((o: any) => [o.kind, o.request]))
+    expect((await operations(declined)).map((o) => [o.kind, o.request]))
       .toEqual([['payout.confirm', { action: 'DECLINE', transactionId: declined }]]);
     expect((await sim.call('GET', `/_sim/objects/payout/${approved}`)).body.status).toBe('processing');
     expect((await sim.call('GET', `/_sim/objects/payout/${declined}`)).body.status).toBe('declined');
@@ -113,7 +116,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       response_text: 'We delivered; tracking attached.',
       files: [{ filename: 'receipt.png', content_type: 'image/png', sha256: stored!.sha256, bytes: Number(stored!.size) }],
     });
-    expect((await operations(accepted)).map((o: any) => o.kind)).toEqual(['dispute.accept']);
+    expect((await operations(accepted)).map((o) => o.kind)).toEqual(['dispute.accept']);
     expect((await sim.call('GET', `/_sim/objects/dispute/${accepted}`)).body.status).toBe('accepted');
   });
 
@@ -228,7 +231,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
 
     const list = await admin.get(`/api/outbox?filter=${encodeURIComponent(JSON.stringify({ status: 'failed', object_id: other.body.id }))}`);
     expect(list.status).toBe(200);
-    expect(list.body.map((r: any) => r.id)).toEqual([refused.id]);
+    expect(list.body.map((r: { id: string }) => r.id)).toEqual([refused.id]);
     expect(list.body[0].payload).toMatchObject({ refundId: other.body.id });
   });
 

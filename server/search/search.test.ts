@@ -7,16 +7,18 @@ import request from 'supertest';
 import { newId } from '../../shared/ids.ts';
 import { HITS_PER_RESOURCE, type SearchGroup, type SearchResponse } from '../../shared/api/search.ts';
 import { payments } from '../resources/payments/definition.ts';
+import type { PaymentRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { searchApplies } from './search.ts';
 
 describe.each(ENGINES)('GET /api/search on %s', (engine) => {
   let t: TestApp;
-  let payment: any;
+  /** A seeded captured payment with an auth code; seeded payments all have a reference and an email. */
+  let payment: PaymentRow & { reference_id: string; customer_email: string; auth_code: string };
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 300 });
-    payment = await t.db('payments').where('status', 'captured').whereNotNull('auth_code').orderBy('id').first();
+    payment = (await t.db('payments').where('status', 'captured').whereNotNull('auth_code').orderBy('id').first()) as typeof payment;
   });
   afterAll(() => t.drop());
 

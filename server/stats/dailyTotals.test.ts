@@ -18,7 +18,7 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 600 });
-    merchants = (await t.db('merchants').select('id').orderBy('id').limit(3)).map((m: any) => m.id);
+    merchants = (await t.db('merchants').select('id').orderBy('id').limit(3)).map((m) => m.id);
     intentId = (await t.db('intents').first('id'))!.id;
   });
   afterAll(() => t.drop());
@@ -43,7 +43,7 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
     const rows = await t.db(DAILY_TOTALS).select('*');
     return Object.fromEntries(
       rows
-        .map((r: any) => [`${r.captured_day}|${r.currency}|${r.merchant_id}`, { volume: Number(r.volume), fees: Number(r.fees), count: Number(r.count) }] as const)
+        .map((r) => [`${r.captured_day}|${r.currency}|${r.merchant_id}`, { volume: Number(r.volume), fees: Number(r.fees), count: Number(r.count) }] as const)
         .sort(([a], [b]) => a.localeCompare(b)),
     );
   }
@@ -89,7 +89,7 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
   });
 
   it('leaves no empty rows behind', async () => {
-    const ids = (await t.db('payments').where('merchant_id', merchants[1]).where('captured_at', '>=', '2026-11-10').select('id')).map((r: any) => r.id);
+    const ids = (await t.db('payments').where('merchant_id', merchants[1]).where('captured_at', '>=', '2026-11-10').select('id')).map((r) => r.id);
     await t.db('payments').whereIn('id', ids).update({ status: 'cancelled' });
     expect(await t.db(DAILY_TOTALS).where('count', '<=', 0).select('*')).toEqual([]);
     expect(await actual()).toEqual(await expected());

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_STATUSES, ROLES, type DisputeStatus, type Role } from '../../../shared/enums.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../../test/harness.ts';
+import type { Assignee } from './assignees.ts';
 import { disputeViolations, expectMoneyInvariants } from '../../test/invariants.ts';
 import { makeDispute, PNG, userId } from '../../test/moneyFixtures.ts';
 
@@ -192,11 +193,11 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
 
       const assignees = await support.get('/api/disputes/assignees');
       expect(assignees.status).toBe(200);
-      const roles = assignees.body.map((u: any) => u.role);
+      const roles = assignees.body.map((u: Assignee) => u.role);
       expect(new Set(roles)).toEqual(new Set(['support', 'admin']));
       // Support agents first: the people a support agent hands work to.
       expect(roles.indexOf('admin')).toBeGreaterThan(roles.lastIndexOf('support'));
-      expect(assignees.body.map((u: any) => u.id)).toContain(support2Id);
+      expect(assignees.body.map((u: Assignee) => u.id)).toContain(support2Id);
       expect(Object.keys(assignees.body[0]).sort()).toEqual(['id', 'name', 'role']);
       expect((await (await t.agent('operator')).get('/api/disputes/assignees')).status).toBe(403);
     });

@@ -22,7 +22,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
   async function wrong() {
     const rows = await t.db('payments').select('id', 'status', 'amount', 'amount_refunded', 'amount_charged_back', 'display_status');
     return rows
-      .map((p: any) => ({
+      .map((p) => ({
         id: p.id, stored: p.display_status,
         expected: paymentDisplayStatus({
           status: p.status, amount: Number(p.amount), amount_refunded: Number(p.amount_refunded), amount_charged_back: Number(p.amount_charged_back),
@@ -34,7 +34,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
 
   it('matches the rule after the seed, which has every kind', async () => {
     expect(await wrong()).toEqual([]);
-    const kinds = (await t.db('payments').distinct('display_status')).map((r: any) => r.display_status);
+    const kinds = (await t.db('payments').distinct('display_status')).map((r) => r.display_status);
     expect(kinds).toEqual(expect.arrayContaining(['captured', 'refunded', 'partially_refunded', 'disputed', 'failed']));
   });
 
@@ -48,7 +48,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     expect((await refund(payment.amount - 100, `ds-${payment.id}-2`)).status).toBeLessThan(300);
     expect(await statusOf(payment.id)).toBe('refunded');
     const list = await operator.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ display_status: 'refunded', id: [payment.id] }))}`);
-    expect(list.body.map((p: any) => [p.id, p.display_status])).toEqual([[payment.id, 'refunded']]);
+    expect(list.body.map((p: { id: string; display_status: string }) => [p.id, p.display_status])).toEqual([[payment.id, 'refunded']]);
   });
 
   it('turns disputed when a dispute opens, and back when the dispute is won', async () => {
@@ -100,7 +100,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
       const res = await admin.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ display_status: status }))}&range=[0,999]`);
       expect(res.status).toBe(200);
       expect(res.body.length).toBeGreaterThan(0);
-      expect(new Set(res.body.map((p: any) => p.display_status))).toEqual(new Set([status]));
+      expect(new Set(res.body.map((p: { display_status: string }) => p.display_status))).toEqual(new Set([status]));
       const [{ n }] = await t.db('payments').where('display_status', status).count({ n: '*' });
       expect(Number(res.headers['x-total-count'])).toBe(Number(n));
     }

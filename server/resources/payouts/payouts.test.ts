@@ -103,7 +103,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     const second = await admin2.post(`/api/payouts/${id}/approve`);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'processing', decided_by: admin2Id });
-    expect(second.body.approvals.map((a: any) => a.user_id)).toEqual([t.users.admin.id, admin2Id]);
+    expect(second.body.approvals.map((a: { user_id: string }) => a.user_id)).toEqual([t.users.admin.id, admin2Id]);
     expect((await debits(id)).map((d) => Number(d.amount))).toEqual([-DUAL]);
     expect(await available(payout!.merchant_id)).toBe(before - DUAL);
   });
@@ -135,7 +135,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     const operator = await t.agent('operator');
     const list = await operator.get('/api/payouts').query({ filter: JSON.stringify({ id: [short, covered, big, declined] }) });
     expect(list.status).toBe(200);
-    const byId = new Map(list.body.map((p: any) => [p.id, p]));
+    const byId = new Map(list.body.map((p: { id: string }) => [p.id, p]));
     expect(byId.get(short)).toMatchObject({ approvals_required: 1, balance_short: true });
     expect(byId.get(covered)).toMatchObject({ approvals_required: 1, balance_short: false });
     expect(byId.get(big)).toMatchObject({ approvals_required: 2, balance_short: false });

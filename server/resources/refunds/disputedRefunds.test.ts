@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoNow } from '../../context.ts';
 import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
@@ -149,8 +150,8 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
       async () => agent.post('/api/refunds').set('Idempotency-Key', randomUUID()).send({ payment_id: p.id, reason: 'fraudulent' }),
     );
     expect(waited).toBe(true);
-    expect(result.ok && (result.value as any).status).toBe(409);
-    expect(result.ok && (result.value as any).body.message).toMatch(/disputed/);
+    expect(result.ok && (result.value as request.Response).status).toBe(409);
+    expect(result.ok && (result.value as request.Response).body.message).toMatch(/disputed/);
     expect(Number((await paymentRow(p.id))!.amount_refunded)).toBe(0);
     await expectMoneyInvariants(t.db);
   });
