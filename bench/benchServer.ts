@@ -50,15 +50,18 @@ async function waitHealthy(base: URL, child: ChildProcess, timeoutMs: number): P
 
 /**
  * `logLevel` defaults to info, as in production: every request is logged (to /dev/null here),
- * so the logging cost is part of what is measured.
+ * so the logging cost is part of what is measured. `extraEnv`: settings on top (the processor
+ * the ingest and outbox benchmarks point it at).
  */
-export async function startServer(databaseUrl: string, logLevel = 'info'): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, logLevel = 'info', extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   // DEMO_SEED=true: the database is seeded already (the demo seed only fills an empty one), and
   // the demo's embedded processor simulator stands in for a real processor, which the server
   // requires otherwise.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'true', LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+  // BENCH_SERVER_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (--cpu-prof).
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'true', LOG_LEVEL: logLevel, NODE_ENV: 'production', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = new URL(`http://127.0.0.1:${port}`);

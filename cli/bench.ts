@@ -1,6 +1,7 @@
 // npm run bench -- [--payments 1000000] [--engines sqlite,pg] [--pg-url postgres://…/kbo_bench]
 //                  [--sqlite-file data/bench.sqlite3] [--reseed] [--keep] [--samples 50]
-//                  [--burst 1] [--duration 10] [--only export]
+//                  [--burst 1] [--duration 10] [--only export|ingest|outbox]
+//                  [--ingest-seconds 20] [--senders 8] [--outbox-items 2000]
 //
 // The performance benchmark of docs/scaling.md. For each engine: a database of the size asked
 // (seeded by `npm run db:seed`, timed; reused when it already holds that many payments), the
@@ -11,6 +12,9 @@
 // database there, `kbo_bench` unless the URL names another). The databases are removed at the
 // end unless --keep. Then it exports every payment as CSV while timing /api/health
 // (bench/measureExport.ts); `--only export` runs just that part (on the same seeded database).
+// Last, on a server of its own pointed at a simulator in this process: signed processor events in
+// while lists are timed (bench/measureIngest.ts), and outbox deliveries out (bench/measureOutbox.ts);
+// `--only ingest` / `--only outbox` run just one of them.
 import fs from 'node:fs';
 import os from 'node:os';
 import { dropDatabase, openBench, paymentCount, seedFresh, type BenchTarget } from '../bench/benchDatabase.ts';
@@ -19,6 +23,11 @@ import {
   engineVersion, measureEndpoints, measureShapes, measureThroughput, signedInClient, type EngineResult, type MeasureOptions,
 } from '../bench/measureEngine.ts';
 import { measureExport } from '../bench/measureExport.ts';
+import { buildEventStream } from '../bench/eventStream.ts';
+import { startBenchSimulator } from '../bench/benchSimulator.ts';
+import { measureIngest } from '../bench/measureIngest.ts';
+import { measureOutbox } from '../bench/measureOutbox.ts';
+import type { IngestRun, OutboxRun } from '../bench/report.ts';
 import { machineDescription, readResults, renderMarkdown, type ExportRun } from '../bench/report.ts';
 import type { Engine } from '../server/db/connect.ts';
 import { cliArgs } from './args.ts';
@@ -30,15 +39,23 @@ const BUNDLE_MD = 'bench/bundle.md';
 const args = cliArgs({
   payments: 'string', samples: 'string', clients: 'string', burst: 'string', duration: 'string',
   'pg-url': 'string', engines: 'string', 'sqlite-file': 'string', reseed: 'boolean', keep: 'boolean', only: 'string',
+  'ingest-seconds': 'string', senders: 'string', 'outbox-items': 'string',
 });
-const num = (name: 'payments' | 'samples' | 'clients' | 'burst' | 'duration', fallback: number) => {
+const num = (name: 'payments' | 'samples' | 'clients' | 'burst' | 'duration' | 'ingest-seconds' | 'senders' | 'outbox-items', fallback: number) => {
   const v = args[name] === undefined ? fallback : Number(args[name]);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
   return v;
 };
 const payments = num('payments', 1_000_000);
 const only = args.only === undefined ? 'all' : String(args.only);
-if (only !== 'all' && only !== 'export') throw new Error('--only takes "export" (or leave it out for everything)');
+/** The parts that run on a server of their own, talking to the benchmark's simulator. */
+const PROCESSOR_PARTS = ['ingest', 'outbox'];
+if (only !== 'all' && only !== 'export' && !PROCESSOR_PARTS.includes(only)) {
+  throw new Error('--only takes "export", "ingest" or "outbox" (or leave it out for everything)');
+}
+const ingestSeconds = num('ingest-seconds', 20);
+const senders = num('senders', 8);
+const outboxItems = num('outbox-items', 2000);
 const options: MeasureOptions = {
   samples: num('samples', 50),
   clients: num('clients', 16),
@@ -66,12 +83,13 @@ if (wanted.includes('pg')) {
 }
 if (targets.length === 0) throw new Error('no engine to benchmark');
 
-async function benchEngine(target: BenchTarget): Promise<{ engine?: EngineResult; exported: ExportRun }> {
+async function benchEngine(target: BenchTarget): Promise<{ engine?: EngineResult; exported?: ExportRun }> {
   console.log(`\n== ${target.engine}: ${payments.toLocaleString('en-US')} payments`);
   const existing = await paymentCount(target);
   const seed = existing === payments && !args.reseed
     ? (console.log(`reusing the database (${existing} payments); --reseed to time a fresh seed`), { seconds: null, log: [] })
     : await seedFresh(target, payments, (line) => console.log(`  seed: ${line}`));
+  if (PROCESSOR_PARTS.includes(only)) return {};
   const loadAverage = os.loadavg();
   const db = openBench(target);
   const server = await startServer(target.url);
@@ -105,12 +123,48 @@ async function benchEngine(target: BenchTarget): Promise<{ engine?: EngineResult
   }
 }
 
+/** Ingest and outbox, on a server started with the benchmark's simulator as its processor. */
+async function benchProcessor(target: BenchTarget): Promise<{ ingest?: IngestRun; outbox?: OutboxRun }> {
+  const db = openBench(target);
+  const simulator = await startBenchSimulator(db);
+  const server = await startServer(target.url, 'info', simulator.env);
+  const client = await signedInClient(server.base, 2);
+  const stamp = () => ({ payments, measuredAt: new Date().toISOString(), machine: machineDescription() });
+  const out: { ingest?: IngestRun; outbox?: OutboxRun } = {};
+  try {
+    if (only !== 'outbox') {
+      // More than the target rate could use, so the senders run for the whole time.
+      const wanted = Math.ceil(ingestSeconds * 1000);
+      console.log(`the simulator makes ${wanted} events (payments, refunds, disputes) for the back office's merchants…`);
+      const stream = await buildEventStream(db, wanted);
+      console.log(`signed events from ${senders} senders for ${ingestSeconds} s while two lists are timed:`);
+      const r = await measureIngest({ db, server, client, stream, secret: simulator.secret, senders, seconds: ingestSeconds, log: (l) => console.log(l) });
+      out.ingest = { ...r, ...stamp() };
+    }
+    if (only !== 'ingest') {
+      console.log(`${outboxItems} refunds, then their outbox items delivered to the simulator:`);
+      out.outbox = { ...(await measureOutbox({ db, server, items: outboxItems, log: (l) => console.log(l) })), ...stamp() };
+    }
+    return out;
+  } finally {
+    client.close();
+    await server.stop();
+    await simulator.stop();
+    await db.destroy();
+  }
+}
+
 const results = readResults(RESULTS_JSON);
 try {
   for (const target of targets) {
     const r = await benchEngine(target);
     if (r.engine) results.engines[target.engine as Engine] = { ...r.engine, machine: machineDescription() };
-    results.exports = { ...results.exports, [target.engine]: r.exported };
+    if (r.exported) results.exports = { ...results.exports, [target.engine]: r.exported };
+    if (only === 'all' || PROCESSOR_PARTS.includes(only)) {
+      const p = await benchProcessor(target);
+      if (p.ingest) results.ingest = { ...results.ingest, [target.engine]: p.ingest };
+      if (p.outbox) results.outbox = { ...results.outbox, [target.engine]: p.outbox };
+    }
     fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 1)}\n`);
     const bundle = fs.existsSync(BUNDLE_MD) ? fs.readFileSync(BUNDLE_MD, 'utf8') : null;
     fs.writeFileSync(RESULTS_MD, renderMarkdown(results, bundle));

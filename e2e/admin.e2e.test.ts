@@ -189,6 +189,9 @@ describe('admin screens', () => {
     const [here, elsewhere] = [await openPage(browser), await openPage(browser)];
     await signIn(here, app.url, 'support2');
     await signIn(elsewhere, app.url, 'support2');
+    // The other browser is at work on the disputes list.
+    await elsewhere.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
+    await waitForRows(elsewhere, 'Disputes');
     await here.getByRole('button', { name: 'Profile' }).click();
     await here.getByRole('menuitem', { name: 'Change password' }).click();
     await here.waitForURL(/\/account\/password$/);
@@ -207,17 +210,19 @@ describe('admin screens', () => {
     // This browser stays signed in; the other one is sent to the login page at its next request.
     await here.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
     await waitForRows(here, 'Disputes');
-    await elsewhere.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
-    await elsewhere.waitForURL(/\/login(\?|$)/);
+    // Its next request (filtering the list) answers 401: to the sign-in page, saying why.
+    await elsewhere.getByTestId('filter-sidebar').getByText('Lost', { exact: true }).click();
+    await elsewhere.waitForURL(/\/login\?reason=ended$/);
     // The old password no longer works; the new one does.
     await signInAs(elsewhere, app.url, 'support2@example.com', PASSWORD);
     await expect.poll(() => elsewhere.getByText('Invalid email or password').count()).toBe(1);
     await signInAs(elsewhere, app.url, 'support2@example.com', 'quiet harbour kettle');
-    // Signed in again, and at work. (It used to land back where the session ended; since the
-    // sign-in page says why a session ended, it lands on the home page — a regression to fix.)
-    await elsewhere.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await elsewhere.getByRole('menuitem', { name: 'Disputes', exact: true }).click();
-    await waitForRows(elsewhere, 'Disputes');
+    // Signed in again: back on the list where the session ended, with its filter (path + query).
+    await elsewhere.waitForURL((url) => url.pathname === '/disputes' && url.search.includes(encodeURIComponent('"status":"lost"')));
+    await elsewhere.locator('#react-admin-title', { hasText: 'Disputes' }).waitFor();
+    // The list answers with the filter applied (rows, or none lost yet).
+    await elsewhere.locator('.RaDataTable-row').or(elsewhere.getByText(/No Disputes found using the current filters/)).first().waitFor();
+    await screenshot(elsewhere, 'admin-signed-in-again-back-on-disputes');
     expect(unexpected(here)).toEqual([]);
     await here.context().close();
     await elsewhere.context().close();

@@ -124,7 +124,7 @@ describe('dashboard charts and reports', () => {
     await stats.getByTestId('comparison-chart').locator('.recharts-bar-rectangle').first().waitFor();
     const plans = await app.t.db('plans').count({ n: '*' }).first();
     expect(await stats.getByTestId('comparison-table').locator('tbody tr').count()).toBe(Number(plans!.n));
-    const current = stats.getByTestId('comparison-table').locator('tbody tr[data-current]');
+    const current = stats.getByTestId('comparison-table').locator('tbody tr:has([data-current])');
     expect(await current.count()).toBe(1);
     const plan = await app.t.db('plans').where({ id: merchant!.plan_id }).first();
     expect(await current.textContent()).toContain(plan!.name);
@@ -132,11 +132,17 @@ describe('dashboard charts and reports', () => {
     expect(page.errors).toEqual([]);
   });
 
+  const reportExports = async () =>
+    Number((await app.t.db('audit').where('action', 'data.exported').where('detail', 'like', '%"report":"reconciliation"%').count({ n: '*' }).first())!.n);
+
   it('downloads the reconciliation report and previews its rows', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('menuitem', { name: 'Reports' }).click();
     await page.waitForURL(/\/reports$/);
+    const exportsBefore = await reportExports();
     await page.getByTestId('report-preview').locator('tbody tr').first().waitFor();
+    // Opening the page is a read: no export was counted or audited (only the download below is).
+    expect(await reportExports()).toBe(exportsBefore);
     const href = await page.getByTestId('report-download').getAttribute('href');
     expect(href).toMatch(/^\/api\/reports\/reconciliation\?from=2026-10-23&to=2026-11-21&format=csv$/);
     const csv = await fetchInPage(page, href!);
@@ -147,6 +153,7 @@ describe('dashboard charts and reports', () => {
     expect(lines[0]).toMatch(/^"date","merchant_id","merchant_name","currency"/); // text cells are quoted
     // The preview shows the same rows as the download.
     expect(await page.getByTestId('report-count').textContent()).toBe(`${lines.length - 1} rows`);
+    await expect.poll(reportExports).toBe(exportsBefore + 1);
 
     // A real download through the link, in XLSX.
     await page.getByTestId('report-format').click();

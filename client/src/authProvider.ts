@@ -7,6 +7,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../../shared/enums.ts';
 import { canDo } from './permissions.ts';
+import { forgetReturnPath, rememberCurrentLocation, takeReturnPath } from './returnPath.ts';
 import { endReasonOf, loginPathFor, moreTelling, retryAfterSeconds, type EndReason } from './sessionEnd.ts';
 
 export interface SignedInUser {
@@ -84,10 +85,16 @@ export const authProvider: AuthProvider = {
     if (!res.ok) throw new AuthError(body.message ?? res.statusText, res.status, undefined, retryAfterSeconds(res.headers.get('Retry-After')), body.mfa_required === true);
     current = body as SignedInUser;
     endReason = undefined;
+    // Back to where the session ended (returnPath.ts), else Home. Always said here: react-admin's
+    // own fallback (the location before its last redirect) is the sign-in page itself when
+    // several requests failed at once.
+    return { redirectTo: takeReturnPath() ?? '/' };
   },
 
   async logout() {
     const wasSignedIn = current !== null;
+    // Signing out on purpose: the next sign-in starts at Home.
+    if (wasSignedIn && !endReason) forgetReturnPath();
     current = null;
     // The session may already be dead on the server (that is often why we are here).
     if (wasSignedIn) await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
@@ -97,11 +104,17 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    if (!(await signedIn())) throw new AuthError('Please sign in', 401, loginPathFor(endReason));
+    if (!(await signedIn())) {
+      // A screen opened (or reloaded) without a live session: come back to it after signing in.
+      rememberCurrentLocation();
+      throw new AuthError('Please sign in', 401, loginPathFor(endReason));
+    }
   },
 
   async checkError(error: { status?: number; body?: unknown }) {
     if (error?.status === 401) {
+      // Only while still on the screen the session ended on (later 401s may arrive on /login).
+      if (current) rememberCurrentLocation();
       endReason = moreTelling(endReason, endReasonOf(error.body, !!current));
       current = null;
       throw new AuthError('Session ended', 401);

@@ -51,7 +51,7 @@ describe('streamDownload', () => {
     });
     const req = http.get({ port, path: '/' });
     const res = await new Promise<http.IncomingMessage>((r) => req.once('response', r));
-    expect(res.headers['content-disposition']).toBe('attachment; filename="x.csv"');
+    expect(res.headers['content-disposition']).toBe('attachment; filename=x.csv');
     res.pause(); // a slow reader
     await new Promise((r) => setTimeout(r, 300));
     const producedWhilePaused = state.produced;

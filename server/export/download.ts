@@ -22,9 +22,8 @@ export type DownloadFormat = keyof typeof CONTENT_TYPES;
 
 export function attachmentHeaders(res: Response, filename: string, format: DownloadFormat): void {
   // Filenames are built by the server from a resource name and dates; keep them plain anyway.
-  const safe = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  res.set('Content-Type', CONTENT_TYPES[format]);
-  res.set('Content-Disposition', `attachment; filename="${safe}"`);
+  res.attachment(filename.replace(/[^A-Za-z0-9._-]/g, '_'));
+  res.set('Content-Type', CONTENT_TYPES[format]); // after attachment(): ours has the charset
   res.set('X-Content-Type-Options', 'nosniff');
 }
 

@@ -110,7 +110,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     const csv = await exportAs(resource, 'csv', filter, sort);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="${resource}-2026-11-21.csv"`);
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename=${resource}-2026-11-21.csv`);
     const [header, ...rows] = parseCsv(csv.body);
     expect(header).toEqual(columnsOf(resource));
     expect(rows).toHaveLength(list.total);
@@ -146,7 +146,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
       .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${resource}-2026-11-21.xlsx"`);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename=${resource}-2026-11-21.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     const ws = wb.getWorksheet(resource)!;

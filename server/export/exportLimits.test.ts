@@ -9,9 +9,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReconciliationRow } from '../../shared/api/stats.ts';
 import type { Role } from '../../shared/enums.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, listUrl, otpFields, type TestApp } from '../test/harness.ts';
+import { PREVIEW_ROWS } from '../reports/preview.ts';
 import { EXPORT_RETRY_AFTER_S } from './exportSlots.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -182,5 +184,43 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     expect((await operator.get('/api/users/export')).status).toBe(403);
     expect((await operator.get('/api/payments/export?filter={"nope":1}')).status).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  it('the Reports page preview is a plain read: it answers during the user\'s export, leaves no audit row, and the download after it is not refused', async () => {
+    const admin = cookies.get('admin')!;
+    const range = 'from=2026-10-23&to=2026-11-21';
+    const before = (await exportRows(t.users.admin.id)).length;
+    const running = open('admin', '/api/transactions/export?format=json');
+    const runningRes = await running.response; // the admin's one export slot is taken
+    expect(runningRes.statusCode).toBe(200);
+    const preview = await request(t.app).get(`/api/reports/reconciliation/preview?${range}`).set('Cookie', admin);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    running.req.destroy();
+    await until(async () => (await exportRows(t.users.admin.id)).length === before + 1, 'the aborted export\'s audit row');
+
+    // Opening the page (the preview), then downloading: one export, one audit row.
+    expect((await request(t.app).get(`/api/reports/reconciliation/preview?${range}`).set('Cookie', admin)).status).toBe(200);
+    const download = await request(t.app).get(`/api/reports/reconciliation?${range}&format=json`).set('Cookie', admin);
+    expect(download.status).toBe(200);
+    await until(async () => (await exportRows(t.users.admin.id)).length === before + 2, 'the download\'s audit row');
+    expect((await exportRows(t.users.admin.id)).slice(before).map((r) => r.detail.report ?? r.detail.resource)).toEqual(['transactions', 'reconciliation']);
+
+    // The preview holds the download's first rows, their number and the sums per currency.
+    const rows = download.body as ReconciliationRow[];
+    expect(rows.length).toBeGreaterThan(PREVIEW_ROWS); // so the cut is tested
+    expect(preview.body.total).toBe(rows.length);
+    expect(preview.body.rows).toEqual(rows.slice(0, PREVIEW_ROWS));
+    const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+    expect(preview.body.totals.map((x: { currency: string }) => x.currency)).toEqual(currencies);
+    for (const x of preview.body.totals) {
+      const mine = rows.filter((r) => r.currency === x.currency);
+      for (const col of ['payment_count', 'payments', 'fees', 'net', 'settled', 'unsettled'] as const) {
+        expect(x[col], `${x.currency} ${col}`).toBe(mine.reduce((sum, r) => sum + r[col], 0));
+      }
+    }
+    // Bad input is still a 400; a download format is not a preview parameter.
+    expect((await request(t.app).get('/api/reports/reconciliation/preview?format=csv').set('Cookie', admin)).status).toBe(400);
+    expect((await request(t.app).get('/api/reports/reconciliation/preview?from=2026-11-21&to=2026-11-01').set('Cookie', admin)).status).toBe(400);
+    expect((await exportRows(t.users.admin.id)).length).toBe(before + 2);
   });
 });

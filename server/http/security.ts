@@ -58,11 +58,11 @@ export function requireJsonBody(req: Request, _res: Response, next: NextFunction
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * express.json's `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH with a 400,
- * before it is parsed, by one pass over its bytes (brackets inside strings do not count). JSON's
- * structural characters are ASCII, which never occurs inside a multi-byte UTF-8 character.
+ * True when the JSON text nests deeper than `max`, found by one pass over its bytes (brackets
+ * inside strings do not count), before anything parses it. JSON's structural characters are
+ * ASCII, which never occurs inside a multi-byte UTF-8 character.
  */
-export function limitJsonDepth(_req: Request, _res: Response, body: Buffer): void {
+export function nestsDeeperThan(body: Buffer, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < body.length; i++) {
@@ -73,11 +73,19 @@ export function limitJsonDepth(_req: Request, _res: Response, body: Buffer): voi
     } else if (c === 0x22) {
       inString = true;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+      if (++depth > max) return true;
     } else if (c === 0x7d || c === 0x5d) {
       depth--;
     }
   }
+  return false;
+}
+
+export const TOO_DEEP = `Request body nests deeper than ${MAX_JSON_DEPTH} levels`;
+
+/** express.json's `verify` hook: a body nested deeper than MAX_JSON_DEPTH is a 400. */
+export function limitJsonDepth(_req: Request, _res: Response, body: Buffer): void {
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw badRequest(TOO_DEEP);
 }
 
 // eslint-disable-next-line no-control-regex

@@ -15,7 +15,7 @@ import { Envelope } from '../processor/events/envelope.ts';
 import { PayoutDecline } from '../resources/payouts/service.ts';
 import { RefundCreate } from '../resources/refunds/service.ts';
 import { UserCreate, UserUpdate } from '../resources/users/service.ts';
-import { ReconciliationQuery } from '../reports/routes.ts';
+import { ReconciliationPreviewQuery, ReconciliationQuery } from '../reports/routes.ts';
 import { SavedQueryCreate, SavedQueryList, SavedQueryUpdate } from '../savedQueries/service.ts';
 import { SearchQuery } from '../search/routes.ts';
 import { FeesQuery, OverviewQuery, PlanComparisonQuery, PlansQuery } from '../stats/params.ts';
@@ -103,6 +103,10 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/reports/reconciliation': {
     summary: 'Per-day settlement reconciliation', roles: everyone, tag: 'reports', query: ReconciliationQuery,
     responses: { 200: 'the report' }, download: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+  'GET /api/reports/reconciliation/preview': {
+    summary: 'What the Reports page shows: the first 200 rows, their number and the totals per currency (a read: not limited or audited as an export)',
+    roles: everyone, tag: 'reports', query: ReconciliationPreviewQuery, responses: { 200: '{rows, total, totals}' },
   },
 
   'POST /api/processor/events': {

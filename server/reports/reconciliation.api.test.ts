@@ -139,7 +139,7 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     const json = JSON.parse((await get(q)).text);
     const csv = await get(`${q}&format=csv`);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="reconciliation-${first}_${last}.csv"`);
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename=reconciliation-${first}_${last}.csv`);
     const [header, ...rows] = parseCsv(csv.text);
     expect(header).toEqual([...RECONCILIATION_COLUMNS]);
     expect(rows).toEqual(json.map((r: Record<string, unknown>) => header.map((c) => String(r[c]))));
@@ -151,7 +151,7 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     const res = await (await t.agent('admin')).get(`/api/reports/reconciliation?${q}&format=xlsx`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="reconciliation-2026-10-15_2026-11-21.xlsx"');
+    expect(res.headers['content-disposition']).toBe("attachment; filename=reconciliation-2026-10-15_2026-11-21.xlsx");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);

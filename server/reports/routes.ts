@@ -1,5 +1,6 @@
 // GET /api/reports/reconciliation?from=&to=&merchant_id=&currency=&format=json|csv|xlsx — the
-// per-day reconciliation (see reconciliation.ts) as a download. Every signed-in role may read it:
+// per-day reconciliation (see reconciliation.ts) as a download; GET …/reconciliation/preview —
+// what the Reports page shows (preview.ts), a plain read that is neither limited nor audited. Every signed-in role may read it:
 // it summarises the ledger, which every role can list. A bulk export of customer data: limited
 // and audited (server/export/auditedExport.ts), as the ledger's (`transactions`) export.
 import { Router, type Request, type Response } from 'express';
@@ -10,6 +11,7 @@ import { auditedExport, countRows } from '../export/auditedExport.ts';
 import { csvChunks, jsonChunks } from '../export/csv.ts';
 import { streamDownload } from '../export/download.ts';
 import { currency, id, parseQuery, rangeFields, resolveRange } from '../stats/params.ts';
+import { reconciliationPreview } from './preview.ts';
 import { RECONCILIATION_COLUMNS, reconciliationBatches } from './reconciliation.ts';
 import { streamReconciliationXlsx } from './xlsx.ts';
 
@@ -20,9 +22,21 @@ export const ReconciliationQuery = z.strictObject({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
+export const ReconciliationPreviewQuery = z.strictObject({
+  ...rangeFields,
+  merchant_id: id.optional(),
+  currency: currency.optional(),
+});
+
 export function reportRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(allow(...ALL_ROLES));
+
+  router.get('/reconciliation/preview', async (req: Request, res: Response) => {
+    const q = parseQuery(ReconciliationPreviewQuery, req.query);
+    const range = resolveRange(q, ctx.now());
+    res.json(await reconciliationPreview(ctx.db, { ...range, merchantId: q.merchant_id, currency: q.currency }));
+  });
 
   router.get('/reconciliation', async (req: Request, res: Response) => {
     const q = parseQuery(ReconciliationQuery, req.query);

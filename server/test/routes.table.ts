@@ -229,6 +229,8 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/stats/plan-comparison', case: 'missing merchant', path: () => '/api/stats/plan-comparison?merchant_id=mer_00000000000000000000000000', expect: signedIn(404) },
   { route: 'GET /api/reports/reconciliation', path: () => '/api/reports/reconciliation?format=csv', expect: signedIn(200) },
   { route: 'GET /api/reports/reconciliation', case: 'xlsx', path: () => '/api/reports/reconciliation?format=xlsx', expect: signedIn(200) },
+  { route: 'GET /api/reports/reconciliation/preview', path: () => '/api/reports/reconciliation/preview?from=2026-11-01&to=2026-11-21', expect: signedIn(200) },
+  { route: 'GET /api/reports/reconciliation/preview', case: 'bad range', path: () => '/api/reports/reconciliation/preview?from=2026-11-21&to=2026-11-01', expect: signedIn(400) },
   { route: 'GET /api/reports/reconciliation', case: 'bad format', path: () => '/api/reports/reconciliation?format=pdf', expect: signedIn(400) },
 
   // writes

@@ -125,3 +125,17 @@ export interface ReconciliationRow {
   settled: number;
   unsettled: number;
 }
+
+/** A currency's sums over every row of the report (money of different currencies is never added together). */
+export type ReconciliationTotal = Omit<ReconciliationRow, 'date' | 'merchant_id' | 'merchant_name'>;
+
+/**
+ * GET /api/reports/reconciliation/preview: what the Reports page shows — the first rows, how many
+ * there are and the totals per currency. A read like a list page, not a download: no export slot,
+ * no audit row (only the download is an export).
+ */
+export interface ReconciliationPreview {
+  rows: ReconciliationRow[];
+  total: number;
+  totals: ReconciliationTotal[];
+}

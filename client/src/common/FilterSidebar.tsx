@@ -12,7 +12,7 @@ import { localDay, startOfLocalDay } from './filterInputs.tsx';
 export function FilterSidebar({ children }: { children?: ReactNode }) {
   return (
     <Card
-      sx={{ order: -1, mr: 2, mt: 1, width: 240, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', lg: 'block' } }}
+      sx={{ order: -1, mr: 1.5, mt: 1, width: 208, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', lg: 'block' } }}
       data-testid="filter-sidebar"
     >
       <CardContent sx={{ pt: 1, '&:last-child': { pb: 1 } }}>

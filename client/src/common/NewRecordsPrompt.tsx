@@ -1,8 +1,7 @@
 // "3 new payments — Show": on a list, when records matching its filters arrived since it loaded.
 // Showing them refetches the list (they take their place in its order) and starts counting again.
-import FiberNewOutlinedIcon from '@mui/icons-material/FiberNewOutlined';
-import { Alert, Button } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
+import { LivePrompt } from './LivePrompt.tsx';
 import { useNewRecords } from './useNewRecords.ts';
 
 export function NewRecordsPrompt({ filter, intervalMs }: { filter?: Record<string, unknown>; intervalMs?: number }) {
@@ -11,19 +10,12 @@ export function NewRecordsPrompt({ filter, intervalMs }: { filter?: Record<strin
   const { count, acknowledge } = useNewRecords(resource, { ...filterValues, ...filter }, { intervalMs });
   if (count === 0) return null;
   return (
-    <Alert
-      severity="info"
-      icon={<FiberNewOutlinedIcon />}
-      role="status"
-      data-testid="new-records"
-      sx={{ mb: 1, alignItems: 'center' }}
-      action={(
-        <Button color="inherit" size="small" onClick={() => { acknowledge(); void refetch(); }}>
-          {translate('app.live.show')}
-        </Button>
-      )}
-    >
-      {translate(`app.live.${resource}`, { smart_count: count })}
-    </Alert>
+    <LivePrompt
+      testId="new-records"
+      sx={{ mb: 1 }}
+      message={translate(`app.live.${resource}`, { smart_count: count })}
+      actionLabel={translate('app.live.show')}
+      onAction={() => { acknowledge(); void refetch(); }}
+    />
   );
 }

@@ -18,6 +18,29 @@ import { useIsSmall } from './useIsSmall.ts';
 
 export const PAGE_SIZES = [10, 25, 50, 100];
 
+/** Free-text columns cut with "…" past CLIPPED_WIDTH: the whole text is on the record's page. */
+const CLIPPED_COLUMNS = ['merchant_id', 'customer_email', 'email', 'name', 'card_last4', 'reference_id', 'description', 'assignee_id', 'reason_code'];
+const CLIPPED_WIDTH = 150;
+
+/**
+ * Tight enough that every list's default columns fit a 1440 px laptop with the app menu and the
+ * filter sidebar open (issue #13; e2e/listFit.e2e.test.ts): half the usual padding between
+ * columns, headers that may wrap to two lines when space is short, and long free text clipped.
+ * Cells of clipped columns need an element around their text (TextField, a link): a table cell
+ * itself ignores max-width. The wrapper still scrolls when the user adds columns.
+ */
+export const TABLE_SX = {
+  '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
+  '& th, & td': { px: 1 },
+  '& th:first-of-type, & td:first-of-type': { pl: 2 },
+  '& th:last-of-type, & td:last-of-type': { pr: 2 },
+  '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
+  '& td': { whiteSpace: 'nowrap' },
+  [CLIPPED_COLUMNS.map((c) => `& td.column-${c} > *`).join(', ')]: {
+    display: 'block', maxWidth: CLIPPED_WIDTH, overflow: 'hidden', textOverflow: 'ellipsis',
+  },
+} as const;
+
 /** react-admin's record: any field the resource has, by name. */
 type RowText = (record: RaRecord) => ReactNode;
 
@@ -83,7 +106,7 @@ function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, 
           tertiaryText={mobile.tertiary}
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={hiddenColumns} sx={{ '& .RaDataTable-tableWrapper': { overflowX: 'auto' }, '& td': { whiteSpace: 'nowrap' } }}>
+        <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={hiddenColumns} sx={TABLE_SX}>
           {children}
         </DataTable>
       )}

@@ -1,8 +1,7 @@
 // On the dashboard: "2 new payments since this page opened — Refresh". Refreshing refetches
 // every figure and list on the page (react-admin's refresh) and starts counting again.
-import FiberNewOutlinedIcon from '@mui/icons-material/FiberNewOutlined';
-import { Alert, Button } from '@mui/material';
 import { useRefresh, useTranslate } from 'react-admin';
+import { LivePrompt } from '../common/LivePrompt.tsx';
 import { useNewRecords } from '../common/useNewRecords.ts';
 
 const NO_FILTER = {};
@@ -13,19 +12,11 @@ export function LiveActivity({ intervalMs }: { intervalMs?: number }) {
   const { count, acknowledge } = useNewRecords('payments', NO_FILTER, { intervalMs });
   if (count === 0) return null;
   return (
-    <Alert
-      severity="info"
-      icon={<FiberNewOutlinedIcon />}
-      role="status"
-      data-testid="live-activity"
-      sx={{ alignItems: 'center' }}
-      action={(
-        <Button color="inherit" size="small" onClick={() => { acknowledge(); refresh(); }}>
-          {translate('app.live.refresh')}
-        </Button>
-      )}
-    >
-      {translate('app.live.dashboard', { smart_count: count })}
-    </Alert>
+    <LivePrompt
+      testId="live-activity"
+      message={translate('app.live.dashboard', { smart_count: count })}
+      actionLabel={translate('app.live.refresh')}
+      onAction={() => { acknowledge(); refresh(); }}
+    />
   );
 }

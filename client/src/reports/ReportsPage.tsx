@@ -1,6 +1,8 @@
 // /reports: the reconciliation report (GET /api/reports/reconciliation) for a date range and
 // optionally one merchant or currency, downloaded as CSV, XLSX or JSON through a plain link (the
-// session cookie goes along), with a preview of the same rows and their totals per currency.
+// session cookie goes along), with a preview of the same rows and their totals per currency
+// (GET /api/reports/reconciliation/preview: a read, so opening the page is not an export — only
+// the download is, limited and audited).
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Skeleton, Table, TableBody, TableCell,
@@ -15,27 +17,15 @@ import { formatCount } from '../stats/chartFormat.ts';
 import { lastDays, validRange } from '../../../shared/days.ts';
 import { MerchantPicker, type MerchantChoice } from '../stats/MerchantPicker.tsx';
 import { CurrencySelect, DateRangeFields } from '../stats/StatsFilters.tsx';
-import { reconciliationUrl, type ReconciliationRow, type ReportFormat } from '../stats/statsApi.ts';
+import { reconciliationUrl, type ReconciliationRow, type ReconciliationTotal, type ReportFormat } from '../stats/statsApi.ts';
 import { useOverview, useReconciliation } from '../stats/useStats.ts';
 
 const FORMATS: ReportFormat[] = ['csv', 'xlsx', 'json'];
-const PREVIEW_ROWS = 200;
 const MONEY = ['payments', 'refunds', 'fees', 'disputes', 'adjustments', 'payouts', 'net', 'settled', 'unsettled'] as const;
 type MoneyColumn = (typeof MONEY)[number];
 
-const amount = (r: ReconciliationRow, col: MoneyColumn) => (col === 'disputes' ? r.dispute_debits + r.dispute_credits : r[col]);
-
-/** Column sums per currency (money of different currencies is never added together). */
-export function totalsByCurrency(rows: ReconciliationRow[]) {
-  const totals = new Map<string, Record<MoneyColumn | 'payment_count', number>>();
-  for (const r of rows) {
-    const t = totals.get(r.currency) ?? Object.fromEntries([...MONEY, 'payment_count'].map((k) => [k, 0])) as Record<MoneyColumn | 'payment_count', number>;
-    for (const col of MONEY) t[col] += amount(r, col);
-    t.payment_count += r.payment_count;
-    totals.set(r.currency, t);
-  }
-  return [...totals.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-}
+const amount = (r: ReconciliationRow | ReconciliationTotal, col: MoneyColumn) =>
+  (col === 'disputes' ? r.dispute_debits + r.dispute_credits : r[col]);
 
 export default function ReportsPage() {
   const { data: overview } = useOverview();
@@ -62,7 +52,7 @@ function Report({ today }: { today: string }) {
   const [format, setFormat] = useState<ReportFormat>('csv');
   const ok = validRange(range.from, range.to);
   const params = { ...range, merchant_id: merchant?.id, currency: currency || undefined };
-  const { data: rows, error, isPending, isFetching } = useReconciliation(params, ok);
+  const { data: preview, error, isPending, isFetching } = useReconciliation(params, ok);
   const money = (minor: number, cur: string) => formatMoney(minor, cur, locale);
 
   return (
@@ -97,15 +87,15 @@ function Report({ today }: { today: string }) {
         <CardContent sx={{ '&:last-child': { pb: 2 } }}>
           <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', mb: 1, gap: 1, flexWrap: 'wrap' }}>
             <Typography variant="subtitle1" component="h2" fontWeight={600}>{translate('app.reports.preview')}</Typography>
-            {rows && (
+            {preview && (
               <Typography variant="body2" color="text.secondary" data-testid="report-count">
-                {rows.length > PREVIEW_ROWS
-                  ? translate('app.reports.preview_rows', { shown: formatCount(PREVIEW_ROWS, locale), total: formatCount(rows.length, locale) })
-                  : translate('app.reports.all_rows', { smart_count: rows.length, count: formatCount(rows.length, locale) })}
+                {preview.total > preview.rows.length
+                  ? translate('app.reports.preview_rows', { shown: formatCount(preview.rows.length, locale), total: formatCount(preview.total, locale) })
+                  : translate('app.reports.all_rows', { smart_count: preview.total, count: formatCount(preview.total, locale) })}
               </Typography>
             )}
           </Box>
-          {!ok ? null : error ? <ChartError error={error} /> : isPending ? <Skeleton variant="rounded" height={240} /> : rows.length === 0 ? (
+          {!ok ? null : error ? <ChartError error={error} /> : isPending ? <Skeleton variant="rounded" height={240} /> : preview.total === 0 ? (
             <ChartEmpty title="app.reports.empty" text="app.stats.empty_text" height={200} />
           ) : (
             <Box sx={{ display: 'grid', gap: 3, opacity: isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }}>
@@ -120,11 +110,11 @@ function Report({ today }: { today: string }) {
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {totalsByCurrency(rows).map(([cur, t]) => (
-                      <TableRow key={cur}>
-                        <TableCell sx={{ fontWeight: 600 }}>{cur}</TableCell>
+                    {preview.totals.map((t) => (
+                      <TableRow key={t.currency}>
+                        <TableCell sx={{ fontWeight: 600 }}>{t.currency}</TableCell>
                         <TableCell align="right">{formatCount(t.payment_count, locale)}</TableCell>
-                        {MONEY.map((c) => <MoneyCell key={c} value={t[c]} text={money(t[c], cur)} strong />)}
+                        {MONEY.map((c) => <MoneyCell key={c} value={amount(t, c)} text={money(amount(t, c), t.currency)} strong />)}
                       </TableRow>
                     ))}
                   </TableBody>
@@ -143,7 +133,7 @@ function Report({ today }: { today: string }) {
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {rows.slice(0, PREVIEW_ROWS).map((r) => (
+                    {preview.rows.map((r) => (
                       <TableRow key={`${r.date}-${r.merchant_id}-${r.currency}`} hover>
                         <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.date}</TableCell>
                         <TableCell sx={{ whiteSpace: 'nowrap' }}>

@@ -101,4 +101,6 @@ export function comparisonPoints(plans: PlanCost[], currency: string) {
 export const nonZero = <T extends { currency: string }>(rows: T[], amount: (r: T) => number) =>
   rows.filter((r) => amount(r) !== 0).sort((a, b) => a.currency.localeCompare(b.currency));
 
+export type ComparisonPoint = ReturnType<typeof comparisonPoints>[number];
+
 export type { CurrencyTotal };

@@ -2,13 +2,15 @@
 // methods (spread into dataProvider.ts); the shapes they answer are shared/api/stats.ts. Money is minor units.
 import { fetchUtils } from 'react-admin';
 import type {
-  CurrencyTotal, DueDispute, FeeRow, Interval, Overview, PlanComparison, PlanCost, PlanRow, Rate, ReconciliationRow, WorkCount,
+  CurrencyTotal, DueDispute, FeeRow, Interval, Overview, PlanComparison, PlanCost, PlanRow, Rate, ReconciliationPreview, ReconciliationRow,
+  ReconciliationTotal, WorkCount,
 } from '../../../shared/api/stats.ts';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
 
 export type {
-  CurrencyTotal, DueDispute, FeeRow, Interval, Overview, PlanComparison, PlanCost, PlanRow, Rate, ReconciliationRow, WorkCount,
+  CurrencyTotal, DueDispute, FeeRow, Interval, Overview, PlanComparison, PlanCost, PlanRow, Rate, ReconciliationPreview, ReconciliationRow,
+  ReconciliationTotal, WorkCount,
 };
 
 export interface FeeQuery { from: string; to: string; interval: Interval; merchant_id?: string; plan_id?: string; currency?: string }
@@ -37,7 +39,10 @@ export const statsMethods = {
   getOverview: () => get<Overview>('/api/stats/overview'),
   getPlanComparison: (merchantId: string, days = 90) =>
     get<PlanComparison>(`/api/stats/plan-comparison${query({ merchant_id: merchantId, days })}`),
-  getReconciliation: (params: ReconciliationQuery) => get<ReconciliationRow[]>(reconciliationUrl(params, 'json')),
+  // The page's preview is a read, not the download: the download alone counts as an export
+  // (limited to EXPORTS_PER_USER at a time, audited).
+  getReconciliationPreview: (params: ReconciliationQuery) =>
+    get<ReconciliationPreview>(`/api/reports/reconciliation/preview${query(params)}`),
 };
 
 export type StatsMethods = typeof statsMethods;

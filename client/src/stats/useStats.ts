@@ -29,5 +29,5 @@ export function usePlanComparison(merchantId: string | undefined) {
 
 export function useReconciliation(params: ReconciliationQuery, enabled = true) {
   const dp = useDataProvider<KboDataProvider>();
-  return useQuery({ queryKey: ['reports', 'reconciliation', params], queryFn: () => dp.getReconciliation(params), enabled, placeholderData: keepPreviousData });
+  return useQuery({ queryKey: ['reports', 'reconciliation', params], queryFn: () => dp.getReconciliationPreview(params), enabled, placeholderData: keepPreviousData });
 }

@@ -25,7 +25,11 @@ type Ctx = Pick<AppContext, 'db' | 'now' | 'log'>;
 
 /** Applies the stored event `id` (and then what waited for it); what became of it. */
 export async function applyEvent(ctx: Ctx, id: string, depth = 0): Promise<EventOutcome> {
-  const outcome = await applyOnce(ctx, id);
+  return afterwards(ctx, id, await applyOnce(ctx, id), depth);
+}
+
+/** What follows an attempt: waking what waited for the object applied, or re-checking a park. */
+async function afterwards(ctx: Ctx, id: string, outcome: Once, depth: number): Promise<EventOutcome> {
   if (outcome.status === 'applied' && outcome.objectId) await wake(ctx, outcome.objectId, depth);
   if (outcome.status === 'parked' && depth < MAX_WAKE_DEPTH && (await arrived(ctx, outcome.waitingFor))) {
     // What it waits for committed between our read and our park (another instance applied it
@@ -112,11 +116,47 @@ export async function sweepEvents(ctx: Ctx, opts: { receivedBeforeMs?: number; l
 }
 
 /**
+ * The common case in one transaction: a new event stored already `applied` (or `parked`) together
+ * with its effects — one commit instead of storing, then re-reading, claiming and applying. Null
+ * when that is not how it went: the id is stored already, or the applier refused or failed (the
+ * transaction rolled back, nothing is stored), so the step-by-step path below takes over, stores
+ * it first and records whatever becomes of it.
+ */
+async function storeApplied(ctx: Ctx, envelope: Envelope, payload: string): Promise<Once | null> {
+  const applier = APPLIERS[envelope.type as keyof typeof APPLIERS];
+  if (!applier) return null;
+  try {
+    return await ctx.db.transaction(async (trx): Promise<Once | null> => {
+      const at = isoNow(ctx);
+      const inserted = await trx('processor_events').insert({
+        id: envelope.id, type: envelope.type, object_id: envelope.data.id.slice(0, 60), status: 'applied', payload,
+        received_at: at, applied_at: at, attempts: 1,
+      }).onConflict('id').ignore().returning('id');
+      if (!inserted.length) return null;
+      // What the appliers get on every path: the payload as stored, not the parsed envelope.
+      const event = JSON.parse(payload) as Envelope;
+      const result = await applier({ trx, event, actor: { id: PROCESSOR_ACTOR, ip: null, at } });
+      if (result?.waitingFor) {
+        await trx('processor_events').where('id', envelope.id).update({ status: 'parked', waiting_for: result.waitingFor, applied_at: null });
+        metrics.eventOutcome(envelope.type, 'parked');
+        return { status: 'parked', waitingFor: result.waitingFor };
+      }
+      metrics.eventOutcome(envelope.type, 'applied');
+      return { status: 'applied', objectId: event.data.id };
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Stores a signed envelope and applies it. The same id again is `duplicate` and changes nothing
  * (a copy still received or parked is tried again, in case the first delivery's process died).
  */
 export async function receiveEvent(ctx: Ctx, envelope: Envelope, payload: string): Promise<{ id: string; status: EventOutcome }> {
   metrics.eventReceived(envelope.type);
+  const done = await storeApplied(ctx, envelope, payload);
+  if (done) return { id: envelope.id, status: await afterwards(ctx, envelope.id, done, 0) };
   const inserted = await ctx.db('processor_events').insert({
     id: envelope.id, type: envelope.type, object_id: envelope.data.id.slice(0, 60), status: 'received', payload,
     received_at: isoNow(ctx), attempts: 0,

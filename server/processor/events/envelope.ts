@@ -2,6 +2,7 @@
 // event at all. A body that is not one is a 400 and is stored nowhere; an envelope whose `data`
 // breaks its type's rules is stored and `failed` (the appliers say why).
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan, TOO_DEEP } from '../../http/security.ts';
 
 const token = z.string().min(1).max(60).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only');
 
@@ -18,6 +19,8 @@ export type EnvelopeParse = { ok: true; envelope: Envelope; payload: string } | 
 
 /** The raw body as an envelope, or why it is not one. */
 export function parseEnvelope(raw: Buffer): EnvelopeParse {
+  // Stored, shown and re-applied later: a body that would overflow whatever walks it is refused now.
+  if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) return { ok: false, message: TOO_DEEP };
   const payload = raw.toString('utf8');
   let json: unknown;
   try {

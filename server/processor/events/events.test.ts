@@ -111,6 +111,19 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       expect(await count()).toBe(before);
     });
 
+    it('a signed body nested deeper than any event needs is a 400, stored nowhere, and the events page still reads', async () => {
+      const before = await count();
+      const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+      for (const data of [`{"id":"py_deep","metadata":${deep}}`, `{"id":"py_deep2","x":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`]) {
+        const body = `{"id":"${newId('event')}","type":"payment.captured","created_at":"${new Date().toISOString()}","data":${data}}`;
+        const res = await deliver(t, body);
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/nests deeper than/);
+      }
+      expect(await count()).toBe(before);
+      expect((await (await t.agent('admin')).get('/api/events')).status).toBe(200);
+    });
+
     it('an unknown but well-formed type is stored and failed (200), for an admin to see', async () => {
       const id = newId('event');
       const res = await deliver(t, { id, type: 'charge.exploded', created_at: new Date().toISOString(), data: { id: 'ch_1' } });

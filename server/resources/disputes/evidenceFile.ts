@@ -43,7 +43,11 @@ export function safeFilename(original: string | undefined, kind: FileKind): stri
   return `${stem}.${kind.extensions.includes(ext) ? ext : kind.extensions[0]}`;
 }
 
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
+/**
+ * `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). Not
+ * Express's res.attachment(): its fallback keeps Latin-1 letters (`reçu.pdf`), which some clients
+ * mangle; evidence names are the user's own, exports use res.attachment (server/export/download.ts).
+ */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

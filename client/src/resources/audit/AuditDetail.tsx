@@ -2,9 +2,9 @@
 // merchant.updated record {from: {field: value}, to: {field: value}}), a status move as two chips,
 // other facts as labelled values (ids linked, amounts in their currency), and the JSON exactly as
 // recorded underneath for anyone who needs it.
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Typography, type SxProps } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ListContextProvider, useList, useRecordContext, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../../shared/currencies.ts';
 import { ID_PATTERN } from '../../../../shared/ids.ts';
 import { Section } from '../../common/DetailLayout.tsx';
@@ -83,24 +83,7 @@ export function AuditDetail() {
   return (
     <Section title="resources.audit.fields.detail" testId="audit-detail">
       {fieldChanges.length > 0 && (
-        <Table size="small" sx={{ mb: 2, '& th': { fontWeight: 600 } }} data-testid="audit-changes">
-          <TableHead>
-            <TableRow>
-              <TableCell sx={cell}>{translate('admin.audit.field')}</TableCell>
-              <TableCell sx={cell}>{translate('admin.audit.before')}</TableCell>
-              <TableCell sx={cell}>{translate('admin.audit.after')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {fieldChanges.map(({ field, before, after }) => (
-              <TableRow key={field}>
-                <TableCell sx={cell}>{keyLabel(field)}</TableCell>
-                <TableCell sx={{ ...cell, color: 'text.secondary' }}>{formatValue(field, before)}</TableCell>
-                <TableCell sx={cell}>{formatValue(field, after)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <FieldChanges changes={fieldChanges} cell={cell} formatValue={formatValue} keyLabel={keyLabel} />
       )}
       {(statusMove || facts.length > 0) && (
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(140px, max-content) 1fr' }, columnGap: 3, rowGap: 1, m: 0, mb: 2 }}>
@@ -127,5 +110,29 @@ export function AuditDetail() {
         </Box>
       </Box>
     </Section>
+  );
+}
+
+type FieldChange = ReturnType<typeof describeDetail>['fieldChanges'][number];
+
+/** Changed fields, before and after, as an in-memory react-admin table (useList: no request). */
+function FieldChanges({ changes, cell, formatValue, keyLabel }: {
+  changes: FieldChange[];
+  cell: SxProps;
+  formatValue: (field: string, value: unknown) => ReactNode;
+  keyLabel: (field: string) => string;
+}) {
+  const translate = useTranslate();
+  const list = useList({ data: changes.map((c) => ({ ...c, id: c.field })) });
+  return (
+    <Box sx={{ mb: 2, '& th': { fontWeight: 600 } }} data-testid="audit-changes">
+      <ListContextProvider value={list}>
+        <DataTable bulkActionButtons={false} rowClick={false} storeKey="audit-field-changes">
+          <DataTable.Col source="field" label={translate('admin.audit.field')} sx={cell} disableSort render={(c) => keyLabel(c.field)} />
+          <DataTable.Col source="before" label={translate('admin.audit.before')} sx={cell} disableSort cellSx={() => ({ color: 'text.secondary' })} render={(c) => formatValue(c.field, c.before)} />
+          <DataTable.Col source="after" label={translate('admin.audit.after')} sx={cell} disableSort render={(c) => formatValue(c.field, c.after)} />
+        </DataTable>
+      </ListContextProvider>
+    </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
@@ -23,11 +23,11 @@ export default function IntentList() {
       }}
     >
       <DataTable.Col source="created_at"><DateTimeField source="created_at" /></DataTable.Col>
-      <DataTable.Col source="reference_id" />
+      <DataTable.Col source="reference_id"><TextField source="reference_id" /></DataTable.Col>
       <DataTable.Col source="amount" align="right"><MoneyField /></DataTable.Col>
       <DataTable.Col source="status"><StatusField /></DataTable.Col>
       <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
-      <DataTable.Col source="customer_email" />
+      <DataTable.Col source="customer_email"><TextField source="customer_email" /></DataTable.Col>
       <DataTable.Col source="capture_method"><EnumField source="capture_method" name="capture_method" /></DataTable.Col>
       <DataTable.Col source="amount_refunded" align="right"><MoneyField source="amount_refunded" /></DataTable.Col>
       <DataTable.Col source="id"><CopyableId short /></DataTable.Col>

@@ -1,4 +1,4 @@
-import { DataTable } from 'react-admin';
+import { DataTable, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Muted } from '../../common/MobileRow.tsx';
@@ -19,9 +19,9 @@ export default function MerchantList() {
         tertiary: () => <StatusField />,
       }}
     >
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name"><TextField source="name" /></DataTable.Col>
       <DataTable.Col source="status"><StatusField /></DataTable.Col>
-      <DataTable.Col source="email" />
+      <DataTable.Col source="email"><TextField source="email" /></DataTable.Col>
       <DataTable.Col source="country" />
       <DataTable.Col source="default_currency" />
       <DataTable.Col source="plan_id"><PlanField /></DataTable.Col>

@@ -2,16 +2,14 @@
 // what those 90 days would have cost on each plan (GET /api/stats/plan-comparison), as a bar
 // chart and a table with its current plan highlighted. One currency at a time. Loaded lazily
 // from MerchantShow, and recharts only when a chart is drawn.
-import {
-  Box, Chip, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, Typography,
-} from '@mui/material';
-import { alpha } from '@mui/material/styles';
+import { Box, Chip, FormControl, InputLabel, MenuItem, Select, Typography } from '@mui/material';
+import { alpha, type Theme } from '@mui/material/styles';
 import { useState } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ListContextProvider, useList, useRecordContext, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../../shared/currencies.ts';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
 import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../../stats/ChartCard.tsx';
-import { comparisonPoints, currenciesByActivity, feeSeries } from '../../stats/chartData.ts';
+import { comparisonPoints, currenciesByActivity, feeSeries, type ComparisonPoint } from '../../stats/chartData.ts';
 import { formatBpsRate } from '../../stats/chartFormat.ts';
 import { lastDays, utcDay } from '../../../../shared/days.ts';
 import { FeeChart, PlanComparisonChart } from '../../stats/lazyCharts.tsx';
@@ -68,43 +66,50 @@ export default function MerchantStats() {
       </ChartCard>
       <ChartCard title={translate('app.stats.comparison_title')} subtitle={translate('app.stats.comparison_subtitle', { from, to })}>
         <PlanComparisonChart points={plans} currency={currency} />
-        <Box sx={{ overflowX: 'auto', mt: 1 }}>
-          <Table size="small" data-testid="comparison-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('app.stats.plan')}</TableCell>
-                <TableCell align="right">{translate('app.stats.fees')}</TableCell>
-                <TableCell align="right">{translate('app.stats.effective_rate')}</TableCell>
-                <TableCell align="right">{translate('app.stats.difference')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {plans.map((p) => (
-                <TableRow
-                  key={p.plan_id}
-                  data-current={p.current || undefined}
-                  sx={p.current ? (theme) => ({ bgcolor: alpha(theme.palette.success.main, theme.palette.mode === 'dark' ? 0.16 : 0.08) }) : undefined}
-                >
-                  <TableCell>
-                    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-                      <Typography variant="body2" fontWeight={p.current ? 600 : undefined}>{p.name}</Typography>
-                      {p.current && <Chip size="small" color="success" variant="outlined" label={translate('app.stats.current_plan')} sx={{ height: 20 }} />}
-                    </Box>
-                  </TableCell>
-                  <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{money(p.fees)}</TableCell>
-                  <TableCell align="right">{formatBpsRate(p.effective_bps, locale)}</TableCell>
-                  <TableCell
-                    align="right"
-                    sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: p.difference < 0 ? 'success.main' : p.difference > 0 ? 'error.main' : 'text.secondary' }}
-                  >
-                    {p.current ? '—' : `${p.difference > 0 ? '+' : ''}${money(p.difference)}`}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
+        <PlanComparisonTable plans={plans} money={money} locale={locale} />
       </ChartCard>
+    </Box>
+  );
+}
+
+/**
+ * The plans side by side, in memory (useList: its headers sort without asking the server). The
+ * current plan's row is tinted and carries `data-current` on its name for tests and styling.
+ */
+function PlanComparisonTable({ plans, money, locale }: { plans: ComparisonPoint[]; money: (minor: number) => string; locale: string }) {
+  const translate = useTranslate();
+  const list = useList({ data: plans.map((p) => ({ ...p, id: p.plan_id })) });
+  const numeric = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+  return (
+    <Box sx={{ overflowX: 'auto', mt: 1 }} data-testid="comparison-table">
+      <ListContextProvider value={list}>
+        <DataTable
+          bulkActionButtons={false}
+          rowClick={false}
+          storeKey="merchant-plan-comparison"
+          rowSx={(p) => (p.current ? (theme: Theme) => ({ bgcolor: alpha(theme.palette.success.main, theme.palette.mode === 'dark' ? 0.16 : 0.08) }) : {})}
+        >
+          <DataTable.Col
+            source="name"
+            label={translate('app.stats.plan')}
+            render={(p) => (
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }} data-current={p.current || undefined}>
+                <Typography variant="body2" fontWeight={p.current ? 600 : undefined}>{p.name}</Typography>
+                {p.current && <Chip size="small" color="success" variant="outlined" label={translate('app.stats.current_plan')} sx={{ height: 20 }} />}
+              </Box>
+            )}
+          />
+          <DataTable.Col source="fees" label={translate('app.stats.fees')} align="right" sx={numeric} render={(p) => money(p.fees)} />
+          <DataTable.Col source="effective_bps" label={translate('app.stats.effective_rate')} align="right" render={(p) => formatBpsRate(p.effective_bps, locale)} />
+          <DataTable.Col
+            source="difference"
+            label={translate('app.stats.difference')}
+            align="right"
+            cellSx={(p) => ({ ...numeric, color: p.difference < 0 ? 'success.main' : p.difference > 0 ? 'error.main' : 'text.secondary' })}
+            render={(p) => (p.current ? '—' : `${p.difference > 0 ? '+' : ''}${money(p.difference)}`)}
+          />
+        </DataTable>
+      </ListContextProvider>
     </Box>
   );
 }

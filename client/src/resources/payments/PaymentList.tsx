@@ -1,4 +1,4 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
@@ -17,7 +17,9 @@ export default function PaymentList() {
       live
       filters={paymentFilters}
       sidebar={<PaymentSidebar />}
-      hiddenColumns={['fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
+      // The refunded amount is one click away (column chooser, payment page); the status already
+      // says Refunded / Partially refunded, and the default columns must fit a laptop (issue #13).
+      hiddenColumns={['amount_refunded', 'fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
       mobile={{
         primary: () => <AmountWithStatus status="display_status" />,
         secondary: (r) => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /> · {cardText(r)}</Muted>,
@@ -31,11 +33,11 @@ export default function PaymentList() {
       <DataTable.Col source="status" label="resources.payments.fields.display_status"><StatusField source="display_status" /></DataTable.Col>
       <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
       <DataTable.Col source="card_last4"><CardField /></DataTable.Col>
-      <DataTable.Col source="customer_email" />
+      <DataTable.Col source="customer_email"><TextField source="customer_email" /></DataTable.Col>
       <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
       <DataTable.Col source="fee_amount" align="right"><MoneyField source="fee_amount" /></DataTable.Col>
       <DataTable.Col source="entry_mode"><EnumField source="entry_mode" name="entry_mode" /></DataTable.Col>
-      <DataTable.Col source="reference_id" />
+      <DataTable.Col source="reference_id"><TextField source="reference_id" /></DataTable.Col>
       <DataTable.Col source="settlement_status"><StatusField source="settlement_status" /></DataTable.Col>
       <DataTable.Col source="decline_code" />
     </ResourceList>

@@ -88,6 +88,8 @@ describe('the refund dialog', () => {
     await chooseReason('Duplicate');
     fireEvent.click(confirm());
     fireEvent.click(confirm());
+    await waitFor(() => expect(spy).toHaveBeenCalled()); // the mutation starts on a later tick
+    fireEvent.click(confirm());
     answer({ id: 're_4', amount: 1500 });
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(spy).toHaveBeenCalledTimes(1);

@@ -31,7 +31,8 @@ export function PayoutFlags() {
 /** The status chip with the payout's markers beside it (list column, record header). */
 export function PayoutStatusWithFlags() {
   return (
-    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center', flexWrap: 'nowrap' }}>
+    // Flags wrap under the status when the table is short of room (a 1440 px laptop, issue #13).
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
       <StatusField />
       <PayoutFlags />
     </Box>

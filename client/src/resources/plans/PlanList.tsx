@@ -1,4 +1,4 @@
-import { DataTable } from 'react-admin';
+import { DataTable, TextField } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { EnumText } from '../../common/EnumText.tsx';
@@ -21,7 +21,7 @@ export default function PlanList() {
         tertiary: (r) => <EnumText name="plan_type" value={r.plan_type} />,
       }}
     >
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name"><TextField source="name" /></DataTable.Col>
       <DataTable.Col source="plan_type"><EnumField source="plan_type" name="plan_type" /></DataTable.Col>
       <DataTable.Col source="percent_bps" align="right"><BpsField source="percent_bps" /></DataTable.Col>
       <DataTable.Col source="fixed_fee" align="right"><MoneyField source="fixed_fee" /></DataTable.Col>

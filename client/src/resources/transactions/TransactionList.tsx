@@ -1,4 +1,4 @@
-import { DataTable } from 'react-admin';
+import { DataTable, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { MerchantField } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
@@ -10,7 +10,7 @@ export default function TransactionList() {
     <ResourceList filters={transactionFilters} sidebar={<TransactionSidebar />} mobile={ledgerMobile} hiddenColumns={['id', 'description']}>
       {ledgerColumns()}
       <DataTable.Col source="merchant_id"><MerchantField /></DataTable.Col>
-      <DataTable.Col source="description" disableSort />
+      <DataTable.Col source="description" disableSort><TextField source="description" /></DataTable.Col>
       <DataTable.Col source="id"><CopyableId short /></DataTable.Col>
     </ResourceList>
   );

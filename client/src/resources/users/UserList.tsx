@@ -1,4 +1,4 @@
-import { CreateButton, DataTable } from 'react-admin';
+import { CreateButton, DataTable, TextField } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { EnumText } from '../../common/EnumText.tsx';
@@ -19,8 +19,8 @@ export default function UserList() {
         actions={<CreateButton label="admin.users.create" />}
         mobile={{ primary: (r) => r.name, secondary: (r) => <Muted>{r.email}</Muted>, tertiary: (r) => <EnumText name="role" value={r.role} /> }}
       >
-        <DataTable.Col source="name" />
-        <DataTable.Col source="email" />
+        <DataTable.Col source="name"><TextField source="name" /></DataTable.Col>
+        <DataTable.Col source="email"><TextField source="email" /></DataTable.Col>
         <DataTable.Col source="role"><EnumField source="role" name="role" /></DataTable.Col>
         <DataTable.Col source="disabled"><UserStatus /></DataTable.Col>
         <DataTable.Col source="last_login_at"><DateTimeField source="last_login_at" /></DataTable.Col>
