@@ -30,6 +30,22 @@ function rssMiB(pid: number | undefined): number {
   }
 }
 
+/** The server's CPU seconds between two readings; undefined when they cannot be read (no /proc). */
+function cpuSeconds(beforeMs: number, afterMs: number): number | undefined {
+  const s = (afterMs - beforeMs) / 1000;
+  return Number.isFinite(s) ? s : undefined;
+}
+
+/** CPU microseconds per row: the export's real cost on a loaded machine (30 s for 1M rows = 30 µs a row). */
+export function cpuMicrosPerRow(r: Pick<ExportResult, 'serverCpuSeconds' | 'rows'>): number | undefined {
+  return r.serverCpuSeconds === undefined || r.rows === 0 ? undefined : (r.serverCpuSeconds * 1e6) / r.rows;
+}
+
+function cpuText(r: ExportResult): string {
+  const perRow = cpuMicrosPerRow(r);
+  return perRow === undefined ? 'not readable' : `${r.serverCpuSeconds!.toFixed(1)} s (${perRow.toFixed(1)} µs/row)`;
+}
+
 export async function measureExport(
   client: BenchClient,
   server: { base: URL; pid: number | undefined; cpuMs: () => number },
@@ -68,7 +84,7 @@ export async function measureExport(
     const result: ExportResult = {
       path, status: r.status, rows, megabytes: r.bytes / 2 ** 20, seconds: r.ms / 1000, rowsPerSecond: rows / (r.ms / 1000),
       rssMiB: { before, peak, after: rssMiB(pid) },
-      serverCpuSeconds: (server.cpuMs() - cpuBefore) / 1000,
+      serverCpuSeconds: cpuSeconds(cpuBefore, server.cpuMs()),
       health: {
         requests: latencies.length, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
         max: latencies.length ? Math.max(...latencies) : NaN,
@@ -76,7 +92,7 @@ export async function measureExport(
     };
     log(
       `  ${rows.toLocaleString('en-US')} rows, ${result.megabytes.toFixed(0)} MiB in ${result.seconds.toFixed(1)} s; ` +
-        `server CPU ${result.serverCpuSeconds!.toFixed(1)} s, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MiB; health p50 ${result.health.p50.toFixed(1)} ms, ` +
+        `server CPU ${cpuText(result)}, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MiB; health p50 ${result.health.p50.toFixed(1)} ms, ` +
         `p99 ${result.health.p99.toFixed(1)} ms, max ${result.health.max.toFixed(1)} ms over ${latencies.length} requests`,
     );
     return result;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Engine } from '../server/db/connect.ts';
 import type { EngineResult, Latency } from './measureEngine.ts';
-import { EXPORT_TARGETS, type ExportResult } from './measureExport.ts';
+import { cpuMicrosPerRow, EXPORT_TARGETS, type ExportResult } from './measureExport.ts';
 import { INGEST_TARGETS, type IngestResult } from './measureIngest.ts';
 import { OUTBOX_TARGETS, type OutboxResult } from './measureOutbox.ts';
 import { browserSection, type BrowserRun } from './reportBrowser.ts';
@@ -148,7 +148,7 @@ function exportSection(results: Results): string[] {
     ...runs.map(([engine, r]) =>
       `| ${ENGINE_NAMES[engine]} | ${int(r.payments)} | ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC | ${int(r.rows)} | ${int(r.megabytes)} MiB | ` +
       `${f1(r.seconds)} s ${mark(r.seconds <= EXPORT_TARGETS.seconds * (r.payments / 1_000_000))} | ` +
-      `${r.serverCpuSeconds === undefined ? '—' : `${f1(r.serverCpuSeconds)} s`} | ${int(r.rowsPerSecond)} | ` +
+      `${r.serverCpuSeconds == null ? '—' : `${f1(r.serverCpuSeconds)} s (${f1(cpuMicrosPerRow(r)!)} µs/row)`} | ${int(r.rowsPerSecond)} | ` +
       `${int(r.rssMiB.before)} → ${int(r.rssMiB.peak)} → ${int(r.rssMiB.after)} MiB | ${int(r.health.requests)}${r.health.errors ? ` (${r.health.errors} errors)` : ''} | ` +
       `${f1(r.health.p50)} ms | ${f1(r.health.p99)} ms ${mark(r.health.p99 < EXPORT_TARGETS.healthP99Ms)} | ${f1(r.health.max)} ms | ${r.loadAverage.map((l) => l.toFixed(2)).join(' / ')} |`),
     '',

@@ -1,12 +1,12 @@
 // Keyset batches read the list in exactly the list's order, across many batch boundaries (a
-// batch of 7), with ties on the sort column and runs of empty values, on each engine.
+// batch of 7), as records and as arrays, with ties on the sort column and runs of empty values, on each engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedQuery } from '../list/listQuery.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
 import { disputes } from '../resources/disputes/definition.ts';
 import { payments } from '../resources/payments/definition.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
-import { listBatches } from './batches.ts';
+import { listArrayBatches, listBatches } from './batches.ts';
 
 describe.each(ENGINES)('listBatches on %s', (engine) => {
   let t: TestApp;
@@ -41,5 +41,10 @@ describe.each(ENGINES)('listBatches on %s', (engine) => {
     }
     expect(got).toEqual(expected);
     expect(batches).toBeGreaterThanOrEqual(Math.ceil(expected.length / 7));
+    // As arrays (the CSV path): the same rows, in the same order, with the same values.
+    const records: Array<Record<string, unknown>> = await orderedQuery(t.db, def, query);
+    const arrays: unknown[][] = [];
+    for await (const batch of listArrayBatches(t.db, def, query, 7)) arrays.push(...batch);
+    expect(arrays.map((a) => Object.fromEntries(def.columns.map((c, i) => [c, a[i]])))).toEqual(records);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvChunks, csvLine, jsonChunks } from './csv.ts';
+import { csvArrayChunks, csvCell, csvChunks, csvLine, jsonChunks } from './csv.ts';
 import { parseCsv } from './csvParse.test-util.ts';
 
 describe('csvCell', () => {
@@ -64,6 +64,28 @@ describe('chunks', () => {
   it('CSV: the header travels with the first batch; an empty export is the header alone', async () => {
     expect(await all(csvChunks(['id'], batches([{ id: 'a' }], [{ id: 'b' }])))).toEqual(['"id"\r\n"a"\r\n', '"b"\r\n']);
     expect(await all(csvChunks(['id'], batches([])))).toEqual(['"id"\r\n']);
+  });
+
+  it('CSV from array rows: the same bytes as from records, the tail (sort value) ignored, the header with the first rows', async () => {
+    const tricky: unknown[] = [
+      'plain', '', '=SUM(A1)', '-5', 'x;=cmd', 'say "hi"', 'two\nlines', 'fee; 2%', 'a=b', '\tindent', 'ümlaut ✓',
+      -1500, 0, 12.5, null, undefined, true, false, new Date('2026-11-21T00:00:00Z'), [{ at: 'x' }], 10n,
+    ];
+    const columns = ['a', 'b', 'c'];
+    const rows = tricky.flatMap((x, i) => [[x, tricky[(i + 5) % tricky.length], `id_${i}`, 'sort-key']]);
+    const records = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+    const fromArrays = await all(csvArrayChunks(columns, batches(rows.slice(0, 7), [], rows.slice(7))));
+    expect(fromArrays.join('')).toBe((await all(csvChunks(columns, batches(records)))).join(''));
+    expect(fromArrays[0].startsWith('"a","b","c"\r\n"plain",')).toBe(true);
+    expect(await all(csvArrayChunks(['id'], batches([])))).toEqual(['"id"\r\n']);
+  });
+
+  it('CSV from array rows: a long batch is cut into chunks of about SLICE_MS of work, at line ends', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`pay_${i}`, i * 7, 'USD', 'a; =b', '2026-11-21T00:00:00.000Z']);
+    const chunks = await all(csvArrayChunks(['id', 'amount', 'currency', 'note', 'at'], batches(rows)));
+    expect(chunks.length).toBeGreaterThan(1); // 60k rows take well over one slice
+    for (const c of chunks) expect(c.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(chunks.join('')).length).toBe(60_001);
   });
 
   it('JSON: an array, opened with the first batch', async () => {
