@@ -23,7 +23,8 @@ export class BenchClient {
     } catch (err) {
       // A kept-alive socket the server closed for idleness (its keepAliveTimeout) just as this
       // request went out: the request never reached the application, so sending it again is safe.
-      if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET' || method !== 'GET') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code !== 'ECONNRESET' && code !== 'EPIPE') || method !== 'GET') throw err;
       return this.send(method, path, body, keepBody);
     }
   }

@@ -27,13 +27,30 @@ export interface IngestResult {
   appliedPerSecond: number;
   /** Server process CPU per event sent (PostgreSQL's own work is on top, in its processes). */
   serverCpuMsPerEvent: number;
+  /** The same less what the list requests meanwhile cost (their CPU each, measured alone first). */
+  serverCpuMsPerEventNet?: number;
+  /** Server CPU per list request, measured alone before the events start. */
+  listCpuMs?: number;
   list: { paths: string[]; requests: number; errors: number; latency: Latency; max: number };
   types: Record<string, number>;
   loadAverage: { start: number[]; end: number[] };
 }
 
-/** One signed POST on a keep-alive socket: the status and the outcome the server gave. */
-function postEvent(base: URL, agent: http.Agent, secret: string, event: StreamEvent): Promise<string> {
+/**
+ * One signed POST on a keep-alive socket: the outcome the server gave. Sent again when the socket
+ * turns out closed (the server's keep-alive timeout): an event is idempotent by its id anyway.
+ */
+async function postEvent(base: URL, agent: http.Agent, secret: string, event: StreamEvent): Promise<string> {
+  try {
+    return await postOnce(base, agent, secret, event);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ECONNRESET' && code !== 'EPIPE') throw err;
+    return postOnce(base, agent, secret, event);
+  }
+}
+
+function postOnce(base: URL, agent: http.Agent, secret: string, event: StreamEvent): Promise<string> {
   const body = Buffer.from(event.body);
   return new Promise((resolve, reject) => {
     const req = http.request({
@@ -92,6 +109,11 @@ export async function measureIngest(opts: {
     const first = await client.get(p, true);
     if (first.status !== 200) throw new Error(`${p} answered ${first.status}: ${first.body}`);
   }
+  // What the lists cost alone, so their share of the server's CPU during the run can be taken out.
+  const CALIBRATION = 40;
+  const listCpuBefore = server.cpuMs();
+  for (let i = 0; i < CALIBRATION; i++) await client.get(paths[i % paths.length]);
+  const listCpuMs = (server.cpuMs() - listCpuBefore) / CALIBRATION;
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.senders });
   const answers: Record<string, number> = {};
   const sentIds: string[] = [];
@@ -136,13 +158,16 @@ export async function measureIngest(opts: {
     acceptedPerSecond: Object.entries(answers).filter(([k]) => !k.startsWith('HTTP') && k !== 'unreadable answer').reduce((s, [, n]) => s + n, 0) / seconds,
     appliedPerSecond: (stored.applied ?? 0) / seconds,
     serverCpuMsPerEvent: cpuMs / sentIds.length,
+    serverCpuMsPerEventNet: Math.max(0, cpuMs - listCpuMs * (latencies.length + listErrors)) / sentIds.length,
+    listCpuMs,
     list: { paths, requests: latencies.length, errors: listErrors, latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) }, max: Math.max(...latencies) },
     types: stream.types,
     loadAverage: { start: loadStart, end: os.loadavg() },
   };
   opts.log(
     `  ${r.sent} events by ${r.senders} senders in ${seconds.toFixed(1)} s: ${Math.round(r.acceptedPerSecond)} accepted/s, ${Math.round(r.appliedPerSecond)} applied/s; ` +
-      `answers ${JSON.stringify(answers)}; stored ${JSON.stringify(stored)}; server ${r.serverCpuMsPerEvent.toFixed(2)} ms CPU per event`,
+      `answers ${JSON.stringify(answers)}; stored ${JSON.stringify(stored)}; server ${r.serverCpuMsPerEvent.toFixed(2)} ms CPU per event ` +
+      `(${r.serverCpuMsPerEventNet!.toFixed(2)} ms without the lists' ${listCpuMs.toFixed(2)} ms each)`,
   );
   opts.log(
     `  lists meanwhile: ${r.list.requests} requests, p50 ${r.list.latency.p50.toFixed(1)} ms, p95 ${r.list.latency.p95.toFixed(1)} ms, max ${r.list.max.toFixed(1)} ms, ` +

@@ -128,7 +128,7 @@ async function benchProcessor(target: BenchTarget): Promise<{ ingest?: IngestRun
   const db = openBench(target);
   const simulator = await startBenchSimulator(db);
   const server = await startServer(target.url, 'info', simulator.env);
-  const client = await signedInClient(server.base, 2);
+  let client: Awaited<ReturnType<typeof signedInClient>> | undefined;
   const stamp = () => ({ payments, measuredAt: new Date().toISOString(), machine: machineDescription() });
   const out: { ingest?: IngestRun; outbox?: OutboxRun } = {};
   try {
@@ -138,6 +138,8 @@ async function benchProcessor(target: BenchTarget): Promise<{ ingest?: IngestRun
       console.log(`the simulator makes ${wanted} events (payments, refunds, disputes) for the back office's merchants…`);
       const stream = await buildEventStream(db, wanted);
       console.log(`signed events from ${senders} senders for ${ingestSeconds} s while two lists are timed:`);
+      // Signed in now, not before the events were made: no socket idle past the server's keep-alive.
+      client = await signedInClient(server.base, 2);
       const r = await measureIngest({ db, server, client, stream, secret: simulator.secret, senders, seconds: ingestSeconds, log: (l) => console.log(l) });
       out.ingest = { ...r, ...stamp() };
     }
@@ -147,7 +149,7 @@ async function benchProcessor(target: BenchTarget): Promise<{ ingest?: IngestRun
     }
     return out;
   } finally {
-    client.close();
+    client?.close();
     await server.stop();
     await simulator.stop();
     await db.destroy();

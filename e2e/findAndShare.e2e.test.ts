@@ -39,7 +39,7 @@ describe('finding things and sharing queries', () => {
     await page.waitForURL(/\/payments\?/);
     expect(JSON.parse(new URL(page.url()).searchParams.get('filter')!)).toEqual({ q: name });
     await waitForRows(page, 'Payments');
-    await expect.poll(() => rangeInfo(page)).toMatch(new RegExp(`of ${matching}$`));
+    await expect.poll(() => rangeInfo(page)).toMatch(new RegExp(`of ${matching.toLocaleString('en-US')}$`));
     const rows = await page.locator('tbody .RaDataTable-row').allTextContents();
     expect(rows.length).toBe(Math.min(matching, 25));
     for (const row of rows) expect(row).toContain(name);
@@ -64,7 +64,7 @@ describe('finding things and sharing queries', () => {
     await screenshot(colleague, 'saved-query-shared');
     await theirs.getByText(`Payments of ${name}`).click();
     await expect.poll(() => JSON.parse(new URL(colleague.url()).searchParams.get('filter') ?? '{}')).toEqual({ q: name });
-    await expect.poll(() => rangeInfo(colleague)).toMatch(new RegExp(`of ${matching}$`));
+    await expect.poll(() => rangeInfo(colleague)).toMatch(new RegExp(`of ${matching.toLocaleString('en-US')}$`));
 
     await mine.getByRole('button', { name: /Stop sharing/ }).click();
     await expect.poll(() => mine.getByRole('button', { name: /^Share with the team/ }).count()).toBe(1);

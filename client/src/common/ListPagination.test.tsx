@@ -33,9 +33,19 @@ describe('ListPagination', () => {
     expect(rangeLabel()).toBe('1–25 de mais de 10.000');
   });
 
-  it('shows an exact total as it is', () => {
+  it('shows an exact total with an en dash and grouped digits', () => {
     renderList(1, 10_000, { totalExact: true });
-    expect(rangeLabel()).toBe('1-25 of 10000');
+    expect(rangeLabel()).toBe('1–25 of 10,000');
+  });
+
+  it('writes an exact total as Spanish does (no separator under 10,000)', () => {
+    renderList(3, 2_070, {}, 'es');
+    expect(rangeLabel()).toBe('51–75 de 2070');
+  });
+
+  it('groups an exact total as Portuguese does', () => {
+    renderList(1, 2_070, {}, 'pt');
+    expect(rangeLabel()).toBe('1–25 de 2.070');
   });
 
   it('pages past the cap: the next page stays open on the last counted page', () => {

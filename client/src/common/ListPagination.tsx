@@ -1,6 +1,7 @@
 // react-admin's Pagination, truthful about capped totals: when the server stopped counting
 // (dataProvider's TotalMeta), the range reads "1–25 of more than 10,000" instead of a number
-// it does not have. Exact totals keep react-admin's own label.
+// it does not have. Exact totals read the same way, "1–25 of 2,070": an en dash and numbers
+// grouped as the user's language groups them (issue #13), not react-admin's "1-25 of 2070".
 import { useCallback } from 'react';
 import { Pagination, useListContext, useTranslate, type PaginationProps } from 'react-admin';
 import type { TotalMeta } from '../dataProvider.ts';
@@ -14,10 +15,16 @@ export function ListPagination(props: PaginationProps) {
   const { totalExact, totalMoreThan } = (meta ?? {}) as Partial<TotalMeta>;
   const inexact = totalExact === false && totalMoreThan !== undefined;
   const label = useCallback(
-    ({ from, to }: { from: number; to: number }) => translate('app.list.range_more_than', {
-      from: formatCount(from, locale), to: formatCount(to, locale), total: formatCount(totalMoreThan ?? to, locale),
+    ({ from, to, count }: { from: number; to: number; count: number }) => translate(inexact ? 'app.list.range_more_than' : 'app.list.range', {
+      from: formatCount(from, locale),
+      to: formatCount(to, locale),
+      // MUI's count is -1 when the total is unknown: the end of the range is all we know.
+      total: formatCount(inexact ? (totalMoreThan ?? to) : count >= 0 ? count : to, locale),
     }),
-    [translate, locale, totalMoreThan],
+    [translate, locale, inexact, totalMoreThan],
   );
-  return <Pagination {...props} {...(inexact ? { labelDisplayedRows: label } : {})} />;
+  // react-admin hands the rest of its props to MUI's TablePagination, which takes the label;
+  // its PaginationProps type does not name it.
+  const tablePaginationProps = { labelDisplayedRows: label };
+  return <Pagination {...props} {...tablePaginationProps} />;
 }

@@ -148,6 +148,7 @@ export const appEn = {
       export_csv: 'CSV — minor units, for machines',
       export_json: 'JSON — for machines',
       range_more_than: '%{from}–%{to} of more than %{total}',
+      range: '%{from}–%{to} of %{total}',
     },
     live: {
       payments: '%{smart_count} new payment |||| %{smart_count} new payments',

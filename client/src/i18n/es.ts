@@ -148,6 +148,7 @@ const appEs: AppMessages = {
       export_csv: 'CSV — unidades menores, para sistemas',
       export_json: 'JSON — para sistemas',
       range_more_than: '%{from}–%{to} de más de %{total}',
+      range: '%{from}–%{to} de %{total}',
     },
     live: {
       payments: '%{smart_count} pago nuevo |||| %{smart_count} pagos nuevos',

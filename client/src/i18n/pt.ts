@@ -148,6 +148,7 @@ const appPt: AppMessages = {
       export_csv: 'CSV — unidades menores, para sistemas',
       export_json: 'JSON — para sistemas',
       range_more_than: '%{from}–%{to} de mais de %{total}',
+      range: '%{from}–%{to} de %{total}',
     },
     live: {
       payments: '%{smart_count} pagamento novo |||| %{smart_count} pagamentos novos',

@@ -19,6 +19,7 @@ import { MerchantPicker, type MerchantChoice } from '../stats/MerchantPicker.tsx
 import { CurrencySelect, DateRangeFields } from '../stats/StatsFilters.tsx';
 import { reconciliationUrl, type ReconciliationRow, type ReconciliationTotal, type ReportFormat } from '../stats/statsApi.ts';
 import { useOverview, useReconciliation } from '../stats/useStats.ts';
+import { ZERO_AMOUNT_COLOR } from '../theme.ts';
 
 const FORMATS: ReportFormat[] = ['csv', 'xlsx', 'json'];
 const MONEY = ['payments', 'refunds', 'fees', 'disputes', 'adjustments', 'payouts', 'net', 'settled', 'unsettled'] as const;
@@ -161,7 +162,7 @@ function MoneyCell({ value, text, strong }: { value: number; text: string; stron
   return (
     <TableCell
       align="right"
-      sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined, color: value === 0 ? 'text.disabled' : value < 0 ? 'error.main' : undefined }}
+      sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined, color: value === 0 ? ZERO_AMOUNT_COLOR : value < 0 ? 'error.main' : undefined }}
     >
       {text}
     </TableCell>
