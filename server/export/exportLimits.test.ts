@@ -84,7 +84,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
       order.push('turn');
       if (ticking) setImmediate(tick);
     };
-    t.db.on('query', onQuery);
+    t.ctx.db.on('query', onQuery); // the app's connection (on PostgreSQL not t.db, the owner's)
     setImmediate(tick);
     let health = 0;
     let exportDone = false;
@@ -99,7 +99,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
       expect(JSON.parse(await body).length).toBeGreaterThan(10_000);
     } finally {
       ticking = false;
-      t.db.off('query', onQuery);
+      t.ctx.db.off('query', onQuery);
     }
     const batches = order.filter((e) => e === 'batch').length;
     expect(batches).toBeGreaterThan(10);
