@@ -5,6 +5,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import {
   ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
+  type RaRecord,
 } from 'react-admin';
 import { AccessGate } from './AccessDenied.tsx';
 import { AmountSortNote } from './AmountSortNote.tsx';
@@ -40,7 +41,8 @@ export const TABLE_SX = {
   },
 } as const;
 
-type RowText = (record: any) => ReactNode;
+/** react-admin's record: any field the resource has, by name. */
+type RowText = (record: RaRecord) => ReactNode;
 
 export interface ResourceListProps {
   filters: ReactElement[];
@@ -60,6 +62,8 @@ export interface ResourceListProps {
   tabs?: ReactNode;
   /** Offer "N new — show" when records matching the filters arrive (common/NewRecordsPrompt). */
   live?: boolean;
+  /** Enum fields whose values the sidebar counts (EnumFilterList `counts`): asked with the page. */
+  facets?: readonly string[];
 }
 
 function ListActions({ extra }: { extra?: ReactNode }) {
@@ -78,10 +82,11 @@ export function ResourceList(props: ResourceListProps) {
   return <AccessGate action="list"><AllowedList {...props} /></AccessGate>;
 }
 
-function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live }: ResourceListProps) {
+function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live, facets }: ResourceListProps) {
   const isSmall = useIsSmall();
   return (
     <List
+      queryOptions={facets?.length ? { meta: { facets } } : undefined}
       filters={filters}
       filter={filter}
       sort={sort ?? { field: 'created_at', order: 'DESC' }}

@@ -1,5 +1,6 @@
 import { PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 import { payoutReview } from './review.ts';
@@ -26,6 +27,6 @@ export const payouts = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('payout'), search.number('payout_number'), search.merchantName()],
-  toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
-  computed: payoutReview,
+  toRecord: (row) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
+  computed: withMerchantName(payoutReview),
 });
