@@ -26,6 +26,7 @@ const tdb = await createTestDb(engine);
 const config = testConfig({ PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET, PROCESSOR_EVENTS_PER_SECOND: 1_000_000 });
 await seedDemo(tdb.db, { payments: 50, anchor: ANCHOR, demoUsers: false, passwordCost: TEST_COST });
 const plan = await tdb.db('plans').first('id');
+if (!plan) throw new Error('the seed made no plan');
 const ctx: AppContext = {
   db: tdb.db, config, now: () => new Date(), passwordCost: TEST_COST,
   log: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
