@@ -120,11 +120,16 @@ async function clickToList(page: Page, resource: string, requests: ReturnType<ty
   await requests.settle();
   const m = await marks(page);
   const seen = await timeline(page, m.click!);
-  const listPath = `/api/${resource}?`;
-  const api = requests.api().map((r) => readableUrl(r.url()));
-  const listIndex = api.findIndex((u) => u.startsWith(listPath));
-  const extras = api.filter((_, i) => i !== listIndex);
-  const listStart = seen.find((s) => s.url.startsWith(listPath))?.startMs ?? NaN;
+  const clickEpoch = (await page.evaluate(() => performance.timeOrigin)) + m.click!;
+  // The list page: GET /api/<resource> for more than one row (a count asks for range [0,0]).
+  const isPage = (r: Request) => {
+    const u = new URL(r.url());
+    return u.pathname === `/api/${resource}` && JSON.parse(u.searchParams.get('range') ?? '[0,0]')[1] > 0;
+  };
+  const api = requests.api();
+  const listRequest = api.find(isPage);
+  const extras = api.filter((r) => r !== listRequest).map((r) => readableUrl(r.url()));
+  const listStart = listRequest ? r1(listRequest.timing().startTime - clickEpoch) : NaN;
   return { ms: m.rows! - m.click!, extras, listStart, chunks: seen.filter((s) => s.url.startsWith('/assets/')) };
 }
 

@@ -8,12 +8,12 @@ import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider.ts';
 import { dataProvider } from './dataProvider.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
+import { DashboardView } from './preloadViews.ts';
 import { KboLayout } from './layout/Layout.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { RESOURCES } from './resources/registry.ts';
 import { darkTheme, lightTheme } from './theme.ts';
 
-const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx'));
 
 export function App() {
@@ -25,7 +25,7 @@ export function App() {
       i18nProvider={i18nProvider}
       layout={KboLayout}
       loginPage={LoginPage}
-      dashboard={Dashboard}
+      dashboard={DashboardView}
       theme={lightTheme}
       darkTheme={darkTheme}
       requireAuth

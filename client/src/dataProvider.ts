@@ -21,6 +21,8 @@ export interface TotalMeta {
   totalExact: boolean;
   /** With totalExact false: the cap, so the list reads "more than 10,000". */
   totalMoreThan?: number;
+  /** Asked with `meta: { facets }`: per field, per value, the records matching it with the other filters. */
+  facetCounts?: FacetCounts;
 }
 
 /**
@@ -29,21 +31,33 @@ export interface TotalMeta {
  * becomes cap + 1 — rows known to exist, a true lower bound — so the pagination always offers
  * the next page; the server counts further as the pages go deeper, and the total grows.
  */
-async function withTotalExact(call: (provider: DataProvider) => Promise<GetListResult>): Promise<GetListResult> {
+async function withTotalExact(call: (provider: DataProvider) => Promise<GetListResult>, facets?: readonly string[]): Promise<GetListResult> {
   let exact = true;
+  let facetCounts: FacetCounts | undefined;
   const provider = simpleRestProvider('/api', async (url, options) => {
-    const response = await httpClient(url, options);
+    const asked = facets?.length ? `${url}${url.includes('?') ? '&' : '?'}facets=${facets.join(',')}` : url;
+    const response = await httpClient(asked, options);
     exact = response.headers.get('X-Total-Count-Exact') !== 'false';
+    const counted = response.headers.get('X-Facet-Counts');
+    if (counted) facetCounts = JSON.parse(counted) as FacetCounts;
     return response;
   });
   const result = await call(provider);
-  if (exact || result.total === undefined) return { ...result, meta: { ...result.meta, totalExact: true } satisfies TotalMeta };
-  return { ...result, total: result.total + 1, meta: { ...result.meta, totalExact: false, totalMoreThan: result.total } satisfies TotalMeta };
+  const meta = { ...result.meta, ...(facetCounts ? { facetCounts } : {}) };
+  if (exact || result.total === undefined) return { ...result, meta: { ...meta, totalExact: true } satisfies TotalMeta };
+  return { ...result, total: result.total + 1, meta: { ...meta, totalExact: false, totalMoreThan: result.total } satisfies TotalMeta };
 }
+
+/**
+ * The counts beside a filter sidebar's values (docs/api.md, "Facet counts"): asked with the list
+ * page (`meta: { facets: ['status'] }` in the list's query options) and answered in its
+ * X-Facet-Counts header, so a sidebar with counts costs no request of its own.
+ */
+export type FacetCounts = Record<string, Record<string, { total: number; exact: boolean }>>;
 
 export const dataProvider = {
   ...base,
-  getList: (resource, params) => withTotalExact((p) => p.getList(resource, params)),
+  getList: (resource, params) => withTotalExact((p) => p.getList(resource, params), params.meta?.facets as string[] | undefined),
   getManyReference: (resource, params) => withTotalExact((p) => p.getManyReference(resource, params)),
   /** GET /api/search: records by id, reference, email, card, auth code, number or name, grouped by resource. */
   async search(q: string): Promise<SearchResponse> {

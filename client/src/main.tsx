@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
 import { startInBrowserLanguage } from './i18n/i18nProvider.ts';
+import { preloadScreenOf } from './preloadViews.ts';
+
+// The screen of the address opened starts downloading now, beside the language and the session check.
+preloadScreenOf(window.location.pathname);
 
 void startInBrowserLanguage().then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,12 @@
 // Test harness: a fresh database per suite on each engine (SQLite in memory always; PostgreSQL
 // when TEST_DATABASE_URL is set, in a database created for the suite and dropped after), the app
-// in-process, and signed-in agents per role. Admins sign in as a person would: password and a
+// in-process, and signed-in agents per role. On PostgreSQL the app runs as production runs it
+// (docs/security.md, "The database"): the schema is migrated and seeded by its owner, and the
+// app's connection (`t.ctx.db`, behind every request to `t.app`) signs in as a fresh
+// least-privilege role made by the same code as `npm run db:app-role` (server/db/appRole.ts), so a
+// query the app role may not run fails the suite. `t.db` stays the owner's connection, on purpose:
+// it is the fixtures' and the assertions' side door (rows planted behind the app's back, triggers
+// a test adds, ANALYZE, column changes), which needs the owner's rights. Admins sign in as a person would: password and a
 // TOTP code (the demo admins' DEMO_TOTP_SECRET, computed with otpauth at the app's clock), and
 // t.agent('admin') steps up again (POST /api/auth/step-up) once its last proof is 5 minutes old.
 import { randomBytes } from 'node:crypto';
@@ -116,8 +122,9 @@ export async function stepUp(app: ReturnType<typeof createApp>, agent: request.A
 export async function createTestApp(
   engine: 'sqlite' | 'pg',
   /**
-   * appRole (PostgreSQL): the app signs in as a fresh least-privilege role (server/db/appRole.ts)
-   * while `t.db`, for fixtures, stays the owner; the role is dropped with the database.
+   * appRole (PostgreSQL; default true): the app signs in as a fresh least-privilege role
+   * (server/db/appRole.ts) while `t.db`, for fixtures, stays the owner; the role is dropped with
+   * the database. `appRole: false` runs the app as the owner: only for a test about that.
    */
   opts: { payments?: number; config?: Partial<Config>; appRole?: boolean } = {},
 ): Promise<TestApp> {
@@ -128,7 +135,7 @@ export async function createTestApp(
     payments: opts.payments ?? 400, anchor: ANCHOR, demoUsers: true, passwordCost: TEST_COST,
     dualApprovalMinor: config.PAYOUT_DUAL_APPROVAL_MINOR, demoTotp: { secret: config.DEMO_TOTP_SECRET, config },
   });
-  const appDb = opts.appRole && engine === 'pg' ? await appRoleDb(tdb) : tdb.db;
+  const appDb = opts.appRole !== false && engine === 'pg' ? await appRoleDb(tdb) : tdb.db;
   const ctx: AppContext = {
     db: appDb, config, now: () => clock.now, log: pino({ level: 'silent' }), passwordCost: TEST_COST,
   };

@@ -20,7 +20,8 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) =>
 function TabLabel({ tab }: { tab: ListTab }) {
   const translate = useTranslate();
   const { resource } = useListContext();
-  const { total, meta } = useGetList(resource, { filter: tab.filter, pagination: { page: 1, perPage: 1 }, sort: tab.sort }, { enabled: !!tab.count });
+  // Kept for a minute, so going back to the list does not count again (a change made here refreshes it at once).
+  const { total, meta } = useGetList(resource, { filter: tab.filter, pagination: { page: 1, perPage: 1 }, sort: tab.sort }, { enabled: !!tab.count, staleTime: 60_000 });
   // A capped count (dataProvider's TotalMeta) reads "10000+", not the lower bound it carries.
   const { totalExact, totalMoreThan } = (meta ?? {}) as Partial<TotalMeta>;
   const count = totalExact === false && totalMoreThan !== undefined ? `${totalMoreThan}+` : total;

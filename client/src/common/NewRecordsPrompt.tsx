@@ -5,9 +5,12 @@ import { LivePrompt } from './LivePrompt.tsx';
 import { useNewRecords } from './useNewRecords.ts';
 
 export function NewRecordsPrompt({ filter, intervalMs }: { filter?: Record<string, unknown>; intervalMs?: number }) {
-  const { resource, filterValues, refetch } = useListContext();
+  const { resource, filterValues, refetch, sort, page, data, isFetching } = useListContext();
   const translate = useTranslate();
-  const { count, acknowledge } = useNewRecords(resource, { ...filterValues, ...filter }, { intervalMs });
+  // The first page of a list sorted newest first shows the newest record: the baseline, for free.
+  const newestFirst = sort?.field === 'created_at' && sort.order === 'DESC' && page === 1;
+  const listNewest = !newestFirst ? undefined : isFetching || !data ? 'loading' as const : (data[0]?.created_at as string | undefined) ?? null;
+  const { count, acknowledge } = useNewRecords(resource, { ...filterValues, ...filter }, { intervalMs, listNewest });
   if (count === 0) return null;
   return (
     <LivePrompt

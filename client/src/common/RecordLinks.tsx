@@ -29,9 +29,30 @@ export function IdLinkField({ source, reference, short }: { source: string; refe
   return <IdLink resource={reference} id={String(id)} short={short} />;
 }
 
-/** The merchant's name, linking to it. */
+/**
+ * The merchant's name, linking to it. Records that belong to a merchant carry its name
+ * (`merchant_name`, computed by the API with the page), so a list needs no second request for
+ * the names; a record without it falls back to fetching the merchant.
+ */
 export function MerchantField({ source = 'merchant_id' }: { source?: string }) {
+  const record = useRecordContext();
+  const createPath = useCreatePath();
+  const id = record?.[source];
+  if (source === 'merchant_id' && id && typeof record?.merchant_name === 'string') {
+    return (
+      <Link to={createPath({ resource: 'merchants', id, type: 'show' })} onClick={stop}>
+        <Typography component="span" variant="body2">{record.merchant_name}</Typography>
+      </Link>
+    );
+  }
   return <ReferenceField source={source} reference="merchants" link="show" />;
+}
+
+/** The merchant's name as text (phone rows): from the record when the API sent it, else fetched. */
+export function MerchantName() {
+  const record = useRecordContext();
+  if (typeof record?.merchant_name === 'string') return <>{record.merchant_name}</>;
+  return <ReferenceField source="merchant_id" reference="merchants" link={false} />;
 }
 
 /** A plan's name, linking to it. */

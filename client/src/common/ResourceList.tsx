@@ -60,6 +60,8 @@ export interface ResourceListProps {
   tabs?: ReactNode;
   /** Offer "N new — show" when records matching the filters arrive (common/NewRecordsPrompt). */
   live?: boolean;
+  /** Enum fields whose values the sidebar counts (EnumFilterList `counts`): asked with the page. */
+  facets?: readonly string[];
 }
 
 function ListActions({ extra }: { extra?: ReactNode }) {
@@ -78,10 +80,11 @@ export function ResourceList(props: ResourceListProps) {
   return <AccessGate action="list"><AllowedList {...props} /></AccessGate>;
 }
 
-function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live }: ResourceListProps) {
+function AllowedList({ filters, sidebar, children, mobile, sort, hiddenColumns, actions, filter, tabs, live, facets }: ResourceListProps) {
   const isSmall = useIsSmall();
   return (
     <List
+      queryOptions={facets?.length ? { meta: { facets } } : undefined}
       filters={filters}
       filter={filter}
       sort={sort ?? { field: 'created_at', order: 'DESC' }}

@@ -32,7 +32,9 @@ export function SavedQueries() {
   const notify = useNotify();
   const translate = useTranslate();
   const [saving, setSaving] = useState(false);
-  const queries = useQuery({ queryKey: savedQueriesKey(resource), queryFn: () => dataProvider.savedQueries(resource) });
+  // Kept for five minutes: going back to a list shows its saved queries without asking again (this
+  // user's changes invalidate them at once; a colleague’s new shared query shows within five minutes).
+  const queries = useQuery({ queryKey: savedQueriesKey(resource), queryFn: () => dataProvider.savedQueries(resource), staleTime: 300_000 });
 
   const current: SavedQueryParams = { filter: filterValues ?? {}, sort: sort?.field, order: sort?.order, perPage, displayedFilters };
   const isCurrent = (q: SavedQuery) => canonical(q.params.filter) === canonical(current.filter);

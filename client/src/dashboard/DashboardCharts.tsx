@@ -5,7 +5,7 @@ import {
   Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow,
   ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { formatMoney } from '../../../shared/currencies.ts';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
@@ -13,7 +13,7 @@ import { ChartCard, ChartEmpty, ChartError, ChartSkeleton } from '../stats/Chart
 import { currenciesByActivity, feeSeries, planPoints, seriesTotals } from '../stats/chartData.ts';
 import { formatBpsRate, formatCount } from '../stats/chartFormat.ts';
 import { lastDays, validRange } from '../../../shared/days.ts';
-import { FeeChart, PlanChart } from '../stats/lazyCharts.tsx';
+import { FeeChart, PlanChart, preloadDashboardCharts } from '../stats/lazyCharts.tsx';
 import { MerchantPicker, type MerchantChoice } from '../stats/MerchantPicker.tsx';
 import { CurrencySelect, DateRangeFields } from '../stats/StatsFilters.tsx';
 import type { Widget } from './roles.ts';
@@ -24,7 +24,9 @@ const INTERVALS: Interval[] = ['day', 'week', 'month'];
 
 export function DashboardCharts({ widgets }: { widgets: Set<Widget> }) {
   const { data: overview, error } = useOverview();
-  if (!widgets.has('fee_chart') && !widgets.has('plan_chart')) return null;
+  const charted = widgets.has('fee_chart') || widgets.has('plan_chart');
+  useEffect(() => { if (charted) preloadDashboardCharts(); }, [charted]);
+  if (!charted) return null;
   if (error) return <ChartError error={error} />;
   if (!overview) return <ChartSkeleton height={420} />;
   return <Charts today={overview.today} widgets={widgets} />;

@@ -5,9 +5,10 @@
 // session ended on its own (idle, too long, signed out elsewhere), the page says why; a throttled
 // attempt says how long to wait, as the server's Retry-After says.
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Link, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Form, LocalesMenuButton, PasswordInput, required, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
+import { preloadHomeWhenIdle } from '../preloadViews.ts';
 import { reasonInSearch } from '../sessionEnd.ts';
 import { LogoMark } from './LogoMark.tsx';
 
@@ -38,6 +39,8 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   /** Set once the password was right and the account needs a code: the second step. */
   const [credentials, setCredentials] = useState<Credentials | null>(null);
+  // While the form is filled in, the home page's code downloads: signing in then waits only for data.
+  useEffect(preloadHomeWhenIdle, []);
 
   const attempt = async (params: Credentials & { otp?: string }) => {
     setBusy(true);

@@ -1,4 +1,5 @@
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 
@@ -18,4 +19,5 @@ export const balances = defineResource({
   },
   defaultSort: { field: 'id', order: 'ASC' },
   search: [search.id('merchant_id')],
+  computed: withMerchantName(),
 });

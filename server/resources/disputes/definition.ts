@@ -1,5 +1,6 @@
 import { DISPUTE_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 import { assigneeNames } from './assignees.ts';
@@ -27,5 +28,5 @@ export const disputes = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('dispute'), search.id('payment_id'), search.merchantName()],
-  computed: assigneeNames,
+  computed: withMerchantName(assigneeNames),
 });

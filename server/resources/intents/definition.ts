@@ -1,5 +1,6 @@
 import { CAPTURE_METHODS, INTENT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 
@@ -26,4 +27,5 @@ export const intents = defineResource({
     updated_at: field.time(),
   },
   search: [search.id(), search.idPrefix('intent'), search.reference(), search.email('customer_email'), search.merchantName()],
+  computed: withMerchantName(),
 });

@@ -1,6 +1,7 @@
 import { ENTRY_MODES, PAYMENT_STATUSES, SETTLEMENT_STATUSES } from '../../../shared/enums.ts';
 import { PAYMENT_DISPLAY_STATUSES } from '../../../shared/paymentDisplayStatus.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 
@@ -45,4 +46,5 @@ export const payments = defineResource({
     search.reference(),
     search.merchantName(),
   ],
+  computed: withMerchantName(),
 });

@@ -1,5 +1,6 @@
 import { PAYOUT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 import { payoutReview } from './review.ts';
@@ -27,5 +28,5 @@ export const payouts = defineResource({
   },
   search: [search.id(), search.idPrefix('payout'), search.number('payout_number'), search.merchantName()],
   toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
-  computed: payoutReview,
+  computed: withMerchantName(payoutReview),
 });

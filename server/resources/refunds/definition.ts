@@ -1,5 +1,6 @@
 import { REFUND_REASONS, REFUND_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 
@@ -23,4 +24,5 @@ export const refunds = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('refund'), search.id('payment_id'), search.merchantName()],
+  computed: withMerchantName(),
 });

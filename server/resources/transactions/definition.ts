@@ -1,5 +1,6 @@
 import { LEDGER_SOURCE_TYPES, SETTLEMENT_STATUSES } from '../../../shared/enums.ts';
 import { defineResource } from '../../list/definition.ts';
+import { withMerchantName } from '../../list/merchantNames.ts';
 import { field, nullable } from '../../list/fields.ts';
 import { search } from '../../list/search.ts';
 
@@ -22,4 +23,5 @@ export const transactions = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('transaction'), search.id('source_id'), search.merchantName()],
+  computed: withMerchantName(),
 });

@@ -1,8 +1,8 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { MerchantField } from '../../common/RecordLinks.tsx';
+import { MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { BalanceSidebar, balanceFilters } from './balanceFilters.tsx';
 
@@ -14,7 +14,7 @@ export default function BalanceList() {
       sort={{ field: 'id', order: 'ASC' }}
       mobile={{
         primary: () => <MoneyField source="available" fontWeight={600} />,
-        secondary: () => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /></Muted>,
+        secondary: () => <Muted><MerchantName /></Muted>,
         tertiary: () => <MoneyField source="pending" />,
       }}
     >

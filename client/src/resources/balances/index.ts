@@ -1,9 +1,9 @@
 import SavingsOutlinedIcon from '@mui/icons-material/SavingsOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./BalanceList.tsx')),
-  show: lazy(() => import('./BalanceShow.tsx')),
+  list: lazyView(() => import('./BalanceList.tsx')),
+  show: lazyView(() => import('./BalanceShow.tsx')),
   icon: SavingsOutlinedIcon,
   recordRepresentation: (record: { currency?: string }) => record.currency ?? '',
 };

@@ -1,9 +1,9 @@
-import { DataTable, ReferenceField, useCanAccess, useGetIdentity } from 'react-admin';
+import { DataTable, useCanAccess, useGetIdentity } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { IdLinkField, MerchantField } from '../../common/RecordLinks.tsx';
+import { IdLinkField, MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { ListTabs, type ListTab } from '../../common/ListTabs.tsx';
@@ -30,13 +30,14 @@ function DisputeTabs() {
 export default function DisputeList() {
   return (
     <ResourceList
+      facets={['status']}
       filters={disputeFilters}
       sidebar={<DisputeSidebar />}
       tabs={<DisputeTabs />}
       hiddenColumns={['id', 'payment_id']}
       mobile={{
         primary: () => <AmountWithStatus />,
-        secondary: () => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /> · <DisputeReason /></Muted>,
+        secondary: () => <Muted><MerchantName /> · <DisputeReason /></Muted>,
         tertiary: () => <DueDate />,
       }}
     >

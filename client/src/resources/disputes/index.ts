@@ -1,9 +1,9 @@
 import GavelIcon from '@mui/icons-material/Gavel';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./DisputeList.tsx')),
-  show: lazy(() => import('./DisputeShow.tsx')),
+  list: lazyView(() => import('./DisputeList.tsx')),
+  show: lazyView(() => import('./DisputeShow.tsx')),
   icon: GavelIcon,
   recordRepresentation: 'id',
 };

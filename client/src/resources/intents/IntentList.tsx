@@ -1,10 +1,10 @@
-import { DataTable, ReferenceField, TextField } from 'react-admin';
+import { DataTable, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { MerchantField } from '../../common/RecordLinks.tsx';
+import { MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { IntentSidebar, intentFilters } from './intentFilters.tsx';
@@ -18,7 +18,7 @@ export default function IntentList() {
       hiddenColumns={['capture_method', 'amount_refunded', 'id']}
       mobile={{
         primary: () => <AmountWithStatus />,
-        secondary: (r) => <Muted>{r.reference_id} · <ReferenceField source="merchant_id" reference="merchants" link={false} /></Muted>,
+        secondary: (r) => <Muted>{r.reference_id} · <MerchantName /></Muted>,
         tertiary: () => <DateTimeField source="created_at" />,
       }}
     >

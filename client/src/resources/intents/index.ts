@@ -1,10 +1,10 @@
 // Payment intents: what the merchant asked to collect; payments are the attempts.
 import ShoppingCartOutlinedIcon from '@mui/icons-material/ShoppingCartOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./IntentList.tsx')),
-  show: lazy(() => import('./IntentShow.tsx')),
+  list: lazyView(() => import('./IntentList.tsx')),
+  show: lazyView(() => import('./IntentShow.tsx')),
   icon: ShoppingCartOutlinedIcon,
   recordRepresentation: 'reference_id',
 };

@@ -10,6 +10,7 @@ import { MerchantSidebar, merchantFilters } from './merchantFilters.tsx';
 export default function MerchantList() {
   return (
     <ResourceList
+      facets={['status']}
       filters={merchantFilters}
       sidebar={<MerchantSidebar />}
       hiddenColumns={['id']}

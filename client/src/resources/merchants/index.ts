@@ -1,9 +1,9 @@
 import StorefrontOutlinedIcon from '@mui/icons-material/StorefrontOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./MerchantList.tsx')),
-  show: lazy(() => import('./MerchantShow.tsx')),
+  list: lazyView(() => import('./MerchantList.tsx')),
+  show: lazyView(() => import('./MerchantShow.tsx')),
   icon: StorefrontOutlinedIcon,
   recordRepresentation: 'name',
 };

@@ -11,6 +11,7 @@ import { OutboxKindField, OutboxObjectLink, RetryDeliveryButton } from './outbox
 export default function OutboxList() {
   return (
     <ResourceList
+      facets={['status']}
       filters={outboxFilters}
       sidebar={<OutboxSidebar />}
       hiddenColumns={['id']}

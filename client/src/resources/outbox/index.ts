@@ -1,9 +1,9 @@
 // Deliveries to the processor (docs/processor.md, "Actions out"): admins only, read-only but for Retry.
 import OutboxIcon from '@mui/icons-material/Outbox';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./OutboxList.tsx')),
-  show: lazy(() => import('./OutboxShow.tsx')),
+  list: lazyView(() => import('./OutboxList.tsx')),
+  show: lazyView(() => import('./OutboxShow.tsx')),
   icon: OutboxIcon,
 };

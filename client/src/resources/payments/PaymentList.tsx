@@ -1,10 +1,10 @@
-import { DataTable, ReferenceField, TextField } from 'react-admin';
+import { DataTable, TextField } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { MerchantField } from '../../common/RecordLinks.tsx';
+import { MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { CardField, cardText } from './CardField.tsx';
@@ -22,7 +22,7 @@ export default function PaymentList() {
       hiddenColumns={['amount_refunded', 'fee_amount', 'entry_mode', 'reference_id', 'settlement_status', 'decline_code']}
       mobile={{
         primary: () => <AmountWithStatus status="display_status" />,
-        secondary: (r) => <Muted><ReferenceField source="merchant_id" reference="merchants" link={false} /> · {cardText(r)}</Muted>,
+        secondary: (r) => <Muted><MerchantName /> · {cardText(r)}</Muted>,
         tertiary: () => <DateTimeField source="created_at" />,
       }}
     >

@@ -1,10 +1,10 @@
 // Payments: list and detail load on demand (React.lazy) to keep the first download small.
 import CreditCardIcon from '@mui/icons-material/CreditCard';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./PaymentList.tsx')),
-  show: lazy(() => import('./PaymentShow.tsx')),
+  list: lazyView(() => import('./PaymentList.tsx')),
+  show: lazyView(() => import('./PaymentShow.tsx')),
   icon: CreditCardIcon,
   recordRepresentation: 'id',
 };

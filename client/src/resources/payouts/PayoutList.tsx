@@ -1,10 +1,10 @@
 import { Box } from '@mui/material';
-import { DataTable, ReferenceField, useCanAccess } from 'react-admin';
+import { DataTable, useCanAccess } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { MerchantField } from '../../common/RecordLinks.tsx';
+import { MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { ListTabs, type ListTab } from '../../common/ListTabs.tsx';
 import { PayoutSidebar, payoutFilters } from './payoutFilters.tsx';
@@ -26,6 +26,7 @@ function PayoutTabs() {
 export default function PayoutList() {
   return (
     <ResourceList
+      facets={['status']}
       filters={payoutFilters}
       sidebar={<PayoutSidebar />}
       tabs={<PayoutTabs />}
@@ -37,7 +38,7 @@ export default function PayoutList() {
             <PayoutStatusWithFlags />
           </Box>
         ),
-        secondary: (r) => <Muted>#{r.payout_number} · <ReferenceField source="merchant_id" reference="merchants" link={false} /></Muted>,
+        secondary: (r) => <Muted>#{r.payout_number} · <MerchantName /></Muted>,
         tertiary: () => <DateTimeField source="created_at" />,
       }}
     >

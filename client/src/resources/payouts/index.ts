@@ -1,9 +1,9 @@
 import AccountBalanceOutlinedIcon from '@mui/icons-material/AccountBalanceOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./PayoutList.tsx')),
-  show: lazy(() => import('./PayoutShow.tsx')),
+  list: lazyView(() => import('./PayoutList.tsx')),
+  show: lazyView(() => import('./PayoutShow.tsx')),
   icon: AccountBalanceOutlinedIcon,
   recordRepresentation: (record: { payout_number?: number }) => `#${record.payout_number}`,
 };

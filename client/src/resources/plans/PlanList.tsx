@@ -12,6 +12,7 @@ import { PlanSidebar, planFilters } from './planFilters.tsx';
 export default function PlanList() {
   return (
     <ResourceList
+      facets={['plan_type']}
       filters={planFilters}
       sidebar={<PlanSidebar />}
       sort={{ field: 'name', order: 'ASC' }}

@@ -1,9 +1,9 @@
 import SellOutlinedIcon from '@mui/icons-material/SellOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./PlanList.tsx')),
-  show: lazy(() => import('./PlanShow.tsx')),
+  list: lazyView(() => import('./PlanList.tsx')),
+  show: lazyView(() => import('./PlanShow.tsx')),
   icon: SellOutlinedIcon,
   recordRepresentation: 'name',
 };

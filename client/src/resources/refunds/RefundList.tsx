@@ -1,11 +1,11 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { EnumText } from '../../common/EnumText.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { IdLinkField, MerchantField } from '../../common/RecordLinks.tsx';
+import { IdLinkField, MerchantField, MerchantName } from '../../common/RecordLinks.tsx';
 import { ResourceList } from '../../common/ResourceList.tsx';
 import { StatusField } from '../../common/StatusChip.tsx';
 import { RefundSidebar, refundFilters } from './refundFilters.tsx';
@@ -13,12 +13,13 @@ import { RefundSidebar, refundFilters } from './refundFilters.tsx';
 export default function RefundList() {
   return (
     <ResourceList
+      facets={['status', 'reason']}
       filters={refundFilters}
       sidebar={<RefundSidebar />}
       hiddenColumns={['id']}
       mobile={{
         primary: () => <AmountWithStatus />,
-        secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /> · <ReferenceField source="merchant_id" reference="merchants" link={false} /></Muted>,
+        secondary: (r) => <Muted><EnumText name="refund_reason" value={r.reason} /> · <MerchantName /></Muted>,
         tertiary: () => <DateTimeField source="created_at" />,
       }}
     >

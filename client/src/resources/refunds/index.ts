@@ -1,9 +1,9 @@
 import UndoIcon from '@mui/icons-material/Undo';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./RefundList.tsx')),
-  show: lazy(() => import('./RefundShow.tsx')),
+  list: lazyView(() => import('./RefundList.tsx')),
+  show: lazyView(() => import('./RefundShow.tsx')),
   icon: UndoIcon,
   recordRepresentation: 'id',
 };

@@ -1,10 +1,10 @@
 // Ledger entries: every movement of a merchant's money, signed.
 import AccountBalanceWalletOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
-import { lazy } from 'react';
+import { lazyView } from '../../lazyView.ts';
 
 export default {
-  list: lazy(() => import('./TransactionList.tsx')),
-  show: lazy(() => import('./TransactionShow.tsx')),
+  list: lazyView(() => import('./TransactionList.tsx')),
+  show: lazyView(() => import('./TransactionShow.tsx')),
   icon: AccountBalanceWalletOutlinedIcon,
   recordRepresentation: 'id',
 };

@@ -13,6 +13,7 @@ export default function UserList() {
     <>
       <PendingAdminGrants />
       <ResourceList
+        facets={['role']}
         filters={userFilters}
         sidebar={<UserSidebar />}
         sort={{ field: 'name', order: 'ASC' }}
