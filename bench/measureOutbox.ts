@@ -65,8 +65,8 @@ export async function measureOutbox(opts: {
   const own = process.cpuUsage(ownBefore);
   const serverCpuMs = opts.server.cpuMs() - cpuBefore;
   const rows = await ours().clone().groupBy('status').select('status').count({ n: '*' }).sum({ attempts: 'attempts' });
-  const statuses = Object.fromEntries(rows.map((r: any) => [String(r.status), Number(r.n)]));
-  const attempts = rows.reduce((s: number, r: any) => s + Number(r.attempts), 0);
+  const statuses = Object.fromEntries(rows.map((r: { status?: unknown; n?: unknown }) => [String(r.status), Number(r.n)]));
+  const attempts = rows.reduce((s: number, r: { attempts?: unknown }) => s + Number(r.attempts), 0);
   const r: OutboxResult = {
     items: opts.items, seconds, itemsPerSecond: opts.items / seconds, enqueueSeconds, statuses, attempts,
     serverCpuMsPerItem: serverCpuMs / opts.items, simulatorCpuMsPerItem: (own.user + own.system) / 1000 / opts.items,

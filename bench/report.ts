@@ -82,11 +82,11 @@ function summary(results: Results): string[] {
   return lines;
 }
 
-function shapeTable(engine: Engine, r: EngineResult): string[] {
+function shapeTable(engine: Engine, r: EngineResult & { machine: string }): string[] {
   const lines = [
     `### ${ENGINE_NAMES[engine]}: list shapes`,
     '',
-    `${r.version}; ${int(r.payments)} payments; measured ${r.measuredAt} on ${(r as any).machine}; load average at start ${r.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
+    `${r.version}; ${int(r.payments)} payments; measured ${r.measuredAt} on ${r.machine}; load average at start ${r.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
     '',
     '| resource | query shape | engine | total | p50 ms | p95 ms | req/s (16 clients) | database p50 ms | database p95 ms | p95 ≤ 50 |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|:-:|',
@@ -212,7 +212,7 @@ function outboxSection(results: Results): string[] {
 }
 
 export function renderMarkdown(results: Results, bundle: string | null): string {
-  const engines = Object.entries(results.engines) as Array<[Engine, EngineResult]>;
+  const engines = Object.entries(results.engines) as Array<[Engine, EngineResult & { machine: string }]>;
   return [
     '# Benchmark results',
     '',

@@ -54,7 +54,7 @@ describe('admin screens', () => {
     await expect.poll(() => admin.getByTestId('record-headline').textContent()).toBe(NEW_USER.name);
     const row = await app.t.db('users').where('email', NEW_USER.email).first();
     expect(row).toMatchObject({ name: NEW_USER.name, role: 'support' });
-    newUserId = row.id;
+    newUserId = row!.id;
     await screenshot(admin, 'admin-user-created');
     expect(unexpected(admin)).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe('admin screens', () => {
     await screenshot(admin, 'admin-user-role-confirm');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await admin.waitForURL(new RegExp(`/users/${newUserId}/show$`));
-    await expect.poll(async () => (await app.t.db('users').where('id', newUserId).first()).role).toBe('operator');
+    await expect.poll(async () => (await app.t.db('users').where('id', newUserId).first())!.role).toBe('operator');
     await expect.poll(() => admin.getByText('Operator', { exact: true }).count()).toBeGreaterThan(0);
   });
 
@@ -148,8 +148,8 @@ describe('admin screens', () => {
 
   it('suspends a merchant after reading what that means', async () => {
     const merchant = await app.t.db('merchants').where('status', 'active').orderBy('id').first();
-    await admin.goto(`${app.url}/merchants/${merchant.id}/show`);
-    await expect.poll(() => admin.getByTestId('record-headline').textContent()).toBe(merchant.name);
+    await admin.goto(`${app.url}/merchants/${merchant!.id}/show`);
+    await expect.poll(() => admin.getByTestId('record-headline').textContent()).toBe(merchant!.name);
     await admin.getByRole('button', { name: 'Status and plan' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByRole('radio', { name: /Suspended/ }).check();
@@ -159,10 +159,10 @@ describe('admin screens', () => {
     await screenshot(admin, 'admin-merchant-suspend');
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(async () => (await app.t.db('merchants').where('id', merchant.id).first()).status).toBe('suspended');
+    await expect.poll(async () => (await app.t.db('merchants').where('id', merchant!.id).first())!.status).toBe('suspended');
     await expect.poll(() => admin.getByText('Suspended', { exact: true }).count()).toBeGreaterThan(0);
-    const audit = await app.t.db('audit').where({ action: 'merchant.updated', entity_id: merchant.id }).first();
-    expect(JSON.parse(audit.detail)).toEqual({ from: { status: 'active' }, to: { status: 'suspended' } });
+    const audit = await app.t.db('audit').where({ action: 'merchant.updated', entity_id: merchant!.id }).first();
+    expect(JSON.parse(audit!.detail!)).toEqual({ from: { status: 'active' }, to: { status: 'suspended' } });
     await screenshot(admin, 'admin-merchant-suspended');
     expect(unexpected(admin)).toEqual([]);
   });
@@ -171,8 +171,8 @@ describe('admin screens', () => {
     const page = await openPage(browser);
     await signIn(page, app.url, 'operator');
     const merchant = await app.t.db('merchants').orderBy('id').first();
-    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
-    await expect.poll(() => page.getByTestId('record-headline').textContent()).toBe(merchant.name);
+    await page.goto(`${app.url}/merchants/${merchant!.id}/show`);
+    await expect.poll(() => page.getByTestId('record-headline').textContent()).toBe(merchant!.name);
     await expect.poll(() => page.getByText('Pricing').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Status and plan' }).count()).toBe(0);
     await page.goto(`${app.url}/users/create`);
@@ -235,8 +235,8 @@ describe('admin screens', () => {
     await page.getByRole('menuitem', { name: 'Português' }).click();
     await page.getByRole('heading', { level: 1, name: /Olá/ }).waitFor();
     const merchant = await app.t.db('merchants').where('status', 'active').orderBy('id', 'desc').first();
-    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
-    await expect.poll(() => page.getByTestId('record-headline').textContent()).toBe(merchant.name);
+    await page.goto(`${app.url}/merchants/${merchant!.id}/show`);
+    await expect.poll(() => page.getByTestId('record-headline').textContent()).toBe(merchant!.name);
     await screenshot(page, 'admin-phone-pt-merchant-page');
     await page.getByRole('button', { name: 'Status e plano' }).click();
     const dialog = page.getByRole('dialog');
@@ -246,10 +246,10 @@ describe('admin screens', () => {
     await settle(page);
     await screenshot(page, 'admin-phone-pt-merchant');
     await dialog.getByRole('button', { name: 'Aplicar' }).click();
-    await expect.poll(async () => (await app.t.db('merchants').where('id', merchant.id).first()).status).toBe('closed');
+    await expect.poll(async () => (await app.t.db('merchants').where('id', merchant!.id).first())!.status).toBe('closed');
 
-    const entry = await app.t.db('audit').where({ action: 'merchant.updated', entity_id: merchant.id }).first();
-    await page.goto(`${app.url}/audit/${entry.id}/show`);
+    const entry = await app.t.db('audit').where({ action: 'merchant.updated', entity_id: merchant!.id }).first();
+    await page.goto(`${app.url}/audit/${entry!.id}/show`);
     await expect.poll(() => page.getByTestId('record-headline').textContent()).toBe('Lojista alterado');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'admin-phone-pt-audit', true);

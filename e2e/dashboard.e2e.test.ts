@@ -115,10 +115,10 @@ describe('dashboard charts and reports', () => {
   });
 
   it('charts a merchant\'s fees and its last 90 days on every plan, its current plan highlighted', async () => {
-    const merchant = await app.t.db('merchants').join('payments', 'payments.merchant_id', 'merchants.id')
+    const merchant: { id: string; plan_id: string } | undefined = await app.t.db('merchants').join('payments', 'payments.merchant_id', 'merchants.id')
       .where('payments.status', 'captured').where('payments.captured_at', '>=', '2026-09-01')
       .groupBy('merchants.id').orderByRaw('count(*) desc').first('merchants.id', 'merchants.plan_id');
-    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
+    await page.goto(`${app.url}/merchants/${merchant!.id}/show`);
     const stats = page.getByTestId('merchant-stats');
     await stats.getByTestId('fee-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await stats.getByTestId('comparison-chart').locator('.recharts-bar-rectangle').first().waitFor();
@@ -126,8 +126,8 @@ describe('dashboard charts and reports', () => {
     expect(await stats.getByTestId('comparison-table').locator('tbody tr').count()).toBe(Number(plans!.n));
     const current = stats.getByTestId('comparison-table').locator('tbody tr:has([data-current])');
     expect(await current.count()).toBe(1);
-    const plan = await app.t.db('plans').where({ id: merchant.plan_id }).first();
-    expect(await current.textContent()).toContain(plan.name);
+    const plan = await app.t.db('plans').where({ id: merchant!.plan_id }).first();
+    expect(await current.textContent()).toContain(plan!.name);
     await screenshot(page, 'merchant-stats', true);
     expect(page.errors).toEqual([]);
   });

@@ -19,9 +19,9 @@ describe('finding things and sharing queries', () => {
     colleague = await openPage(browser, { viewport: LAPTOP });
     await signIn(colleague, app.url, 'support');
     // The merchant with the most payments: its name finds them all (docs/api.md, `q`).
-    const [busiest]: any[] = await app.t.db('payments').select('merchant_id').count({ n: '*' })
+    const [busiest]: Array<{ merchant_id: string }> = await app.t.db('payments').select('merchant_id').count({ n: '*' })
       .groupBy('merchant_id').orderBy([{ column: 'n', order: 'desc' }, { column: 'merchant_id' }]).limit(1);
-    name = (await app.t.db('merchants').where('id', busiest.merchant_id).first('name')).name;
+    name = (await app.t.db('merchants').where('id', busiest.merchant_id).first('name'))!.name;
     const named = await app.t.db('merchants').whereRaw('lower(name) like ?', [`%${name.toLowerCase()}%`]).pluck('id');
     matching = Number((await app.t.db('payments').whereIn('merchant_id', named).count({ n: '*' }))[0].n);
   });

@@ -66,7 +66,7 @@ describe('language and theme', () => {
     await expect.poll(async () => luminance(await background(page))).toBeLessThan(60);
     await screenshot(page, 'theme-dark-disputes');
     const merchant = await app.t.db('merchants').first();
-    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
+    await page.goto(`${app.url}/merchants/${merchant!.id}/show`);
     await page.getByTestId('related-payments').locator('tbody tr').first().waitFor();
     expect(luminance(await background(page))).toBeLessThan(60);
     await screenshot(page, 'theme-dark-merchant', true);

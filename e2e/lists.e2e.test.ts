@@ -90,7 +90,7 @@ describe('lists', () => {
     await page.goto(app.url + fresh('intents'));
     await waitForRows(page);
     const intent = await app.t.db('intents').orderBy('id').first();
-    await page.getByPlaceholder('Search', { exact: true }).fill(intent.reference_id);
+    await page.getByPlaceholder('Search', { exact: true }).fill(intent!.reference_id!);
     await expect.poll(() => page.locator('tbody .RaDataTable-row').count()).toBe(1);
     await page.getByPlaceholder('Search', { exact: true }).fill('ZZZ-NOTHING-MATCHES');
     await expect.poll(() => page.getByText(/No Intents found/).count()).toBeGreaterThan(0);

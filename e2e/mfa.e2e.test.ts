@@ -49,7 +49,7 @@ describe('two-factor sign-in', () => {
 
     const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
     await stepUp.waitFor();
-    expect((await t.db('payouts').where('id', payoutId).first()).status).toBe('pending');
+    expect((await t.db('payouts').where('id', payoutId).first())!.status).toBe('pending');
     await screenshot(page, 'mfa-step-up');
     await stepUp.getByLabel('Code').fill(await freshOtp(t, 'admin@example.com'));
     await stepUp.getByRole('button', { name: 'Verify and continue' }).click();
@@ -58,7 +58,7 @@ describe('two-factor sign-in', () => {
     await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('processing');
 
     // One approval, one debit, and the retry was the same request: one key for both attempts.
-    expect((await t.db('payouts').where('id', payoutId).first()).status).toBe('processing');
+    expect((await t.db('payouts').where('id', payoutId).first())!.status).toBe('processing');
     expect(await t.db('transactions').where({ source_type: 'payout', source_id: payoutId })).toHaveLength(1);
     const keys = await t.db('idempotency_keys').where('route', `POST /api/payouts/${payoutId}/approve`);
     expect(keys).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('two-factor sign-in', () => {
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('button', { name: /I have saved them/ }).click();
     await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
-    expect((await t.db('users').where('email', email).first()).totp_confirmed_at).not.toBeNull();
+    expect((await t.db('users').where('email', email).first())!.totp_confirmed_at).not.toBeNull();
     // The page now only says it is on: the secret is not shown again.
     await page.goto(`${app.url}/account/two-factor`);
     await page.getByTestId('mfa-enabled').waitFor();

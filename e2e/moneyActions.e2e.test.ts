@@ -7,6 +7,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../shared/currencies.ts';
+import type { PayoutRow } from '../server/db/tables.ts';
 import { makeDispute } from '../server/test/moneyFixtures.ts';
 import { deliver } from '../server/test/processorEvents.ts';
 import { type RunningApp } from './support/app.ts';
@@ -67,13 +68,13 @@ describe('money actions', () => {
       .whereNotIn('id', db('disputes').select('payment_id'))
       .where('amount', '>=', 2000).orderBy('id').first();
     const page = await pageAs('operator');
-    await page.goto(`${app.url}/payments/${payment.id}/show`);
+    await page.goto(`${app.url}/payments/${payment!.id}/show`);
 
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
     const dialog = page.getByTestId('refund-dialog');
     const amount = dialog.getByTestId('refund-amount');
-    expect(await amount.inputValue()).toBe(major(payment.amount));
-    const partial = Math.floor(payment.amount / 4);
+    expect(await amount.inputValue()).toBe(major(payment!.amount));
+    const partial = Math.floor(payment!.amount / 4);
     await amount.fill(major(partial));
     await dialog.getByTestId('refund-reason').click();
     await page.getByRole('option', { name: 'Requested by customer' }).click();
@@ -93,26 +94,26 @@ describe('money actions', () => {
     expect(await ledger.locator('tbody tr').filter({ hasText: 'Refund' }).textContent()).toContain(`-${usd(partial)}`);
     // Pending until the processor confirms it (docs/processor.md); then it reads as refunded.
     await expect.poll(() => page.getByTestId('payment-timeline').textContent()).toContain(`Refund of ${usd(partial)} pending`);
-    const refund = await db('refunds').where('payment_id', payment.id).first();
+    const refund = await db('refunds').where('payment_id', payment!.id).first();
     expect(refund).toMatchObject({ status: 'pending', amount: partial });
     const confirmed = await deliver(app.t, {
       id: 'evt_e2e_refund_succeeded', type: 'refund.succeeded', created_at: app.t.clock.now.toISOString(),
-      data: { ...refund, status: 'succeeded' },
+      data: { ...refund!, status: 'succeeded' as const },
     });
     expect(confirmed.body).toMatchObject({ status: 'applied' });
     await page.reload();
     await expect.poll(() => page.getByTestId('payment-timeline').textContent()).toContain(`Refunded ${usd(partial)}`);
     await screenshot(page, 'money-refund-done', true);
-    expect(await db('refunds').where('payment_id', payment.id).count({ n: '*' }).first()).toMatchObject({ n: 1 });
-    expect((await db('payments').where('id', payment.id).first()).amount_refunded).toBe(partial);
+    expect(await db('refunds').where('payment_id', payment!.id).count({ n: '*' }).first()).toMatchObject({ n: 1 });
+    expect((await db('payments').where('id', payment!.id).first())!.amount_refunded).toBe(partial);
 
     // Someone else refunds meanwhile: the server's refusal is shown as it is, and a corrected
     // amount goes through as a new request.
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
-    const remaining = payment.amount - partial;
+    const remaining = payment!.amount - partial;
     expect(await amount.inputValue()).toBe(major(remaining));
     const agent = await app.t.agent('operator');
-    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-other-desk').send({ payment_id: payment.id, amount: 100, reason: 'duplicate' }).expect(201);
+    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-other-desk').send({ payment_id: payment!.id, amount: 100, reason: 'duplicate' }).expect(201);
     await dialog.getByTestId('refund-reason').click();
     await page.getByRole('option', { name: 'Duplicate' }).click();
     await dialog.getByRole('button', { name: `Refund ${usd(remaining)}` }).click();
@@ -125,7 +126,7 @@ describe('money actions', () => {
     await expect.poll(() => page.getByTestId('related-refunds').locator('tbody tr').count()).toBe(3);
     // Fully refunded: nothing left to offer.
     await expect.poll(() => page.getByRole('button', { name: 'Refund', exact: true }).count()).toBe(0);
-    expect((await db('payments').where('id', payment.id).first()).amount_refunded).toBe(payment.amount);
+    expect((await db('payments').where('id', payment!.id).first())!.amount_refunded).toBe(payment!.amount);
     expect(page.errors.filter((e) => !REFUSED.test(e))).toEqual([]);
     await page.context().close();
   });
@@ -143,11 +144,11 @@ describe('money actions', () => {
     // The oldest first: approve it.
     const first = open[0];
     const balance = await db('balances').where({ merchant_id: first.merchant_id, currency: first.currency }).first();
-    expect(balance.available).toBeGreaterThanOrEqual(first.amount);
+    expect(balance!.available).toBeGreaterThanOrEqual(first.amount);
     await page.locator('tbody .RaDataTable-row').first().click();
     await page.waitForURL(new RegExp(`/payouts/${first.id}/show$`));
     await expect.poll(() => page.getByTestId('balance-check').textContent()).toContain('covers this payout');
-    await expect.poll(() => page.getByTestId('payout-available').textContent()).toContain(formatMoney(balance.available, first.currency, 'en-US'));
+    await expect.poll(() => page.getByTestId('payout-available').textContent()).toContain(formatMoney(balance!.available, first.currency, 'en-US'));
     await page.getByTestId('payout-open-disputes').waitFor();
     await page.getByTestId('payout-recent-refunds').waitFor();
     await screenshot(page, 'money-payout-decision', true);
@@ -159,7 +160,7 @@ describe('money actions', () => {
     await expect.poll(() => page.locator('[data-testid="record-headline"] + [data-status]').getAttribute('data-status')).toBe('processing');
     await expect.poll(() => page.getByTestId('related-transactions').locator('tbody tr').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-    expect((await db('payouts').where('id', first.id).first()).status).toBe('processing');
+    expect((await db('payouts').where('id', first.id).first())!.status).toBe('processing');
     await screenshot(page, 'money-payout-approved');
 
     // The next one: declining needs a reason.
@@ -178,7 +179,7 @@ describe('money actions', () => {
 
     // A payout the balance cannot cover: the panel warns, the server refuses, its message is shown.
     const candidates = await db('payouts').where('status', 'pending').orderBy('id');
-    let short: any;
+    let short!: PayoutRow & { available: number }; // found below: the seed has one
     for (const p of candidates) {
       const b = await db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first();
       if (b && b.available < p.amount) short = { ...p, available: b.available };
@@ -204,7 +205,7 @@ describe('money actions', () => {
     await expect.poll(() => approve.getByTestId('action-error').textContent()).toBe(refusal);
     await screenshot(page, 'money-payout-refused');
     await page.unroute('**/api/balances/**');
-    expect((await db('payouts').where('id', short.id).first()).status).toBe('pending');
+    expect((await db('payouts').where('id', short.id).first())!.status).toBe('pending');
     expect(page.errors.filter((e) => !REFUSED.test(e))).toEqual([]);
     await page.context().close();
   });
@@ -213,10 +214,10 @@ describe('money actions', () => {
     const db = app.t.db;
     // A large payout with no approval yet (the seed's large ones already hold a first approval).
     const large = await db('payouts').where('status', 'pending_second_approval').where('amount', '>=', app.t.ctx.config.PAYOUT_DUAL_APPROVAL_MINOR).orderBy('id').first();
-    await db('payouts').where('id', large.id).update({ status: 'pending', approvals: '[]' });
+    await db('payouts').where('id', large!.id).update({ status: 'pending', approvals: '[]' });
 
     const admin = await pageAs('admin');
-    await admin.goto(`${app.url}/payouts/${large.id}/show`);
+    await admin.goto(`${app.url}/payouts/${large!.id}/show`);
     await admin.getByRole('button', { name: 'Approve', exact: true }).click();
     const approve = admin.getByTestId('approve-dialog');
     await approve.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -228,19 +229,19 @@ describe('money actions', () => {
     await button.locator('..').hover();
     await expect.poll(() => admin.getByRole('tooltip').textContent()).toContain('a second, different admin must approve');
     await screenshot(admin, 'money-payout-second-approval');
-    expect((await db('payouts').where('id', large.id).first()).status).toBe('pending_second_approval');
+    expect((await db('payouts').where('id', large!.id).first())!.status).toBe('pending_second_approval');
 
     const admin2 = await pageAs('admin2');
-    await admin2.goto(`${app.url}/payouts/${large.id}/show`);
+    await admin2.goto(`${app.url}/payouts/${large!.id}/show`);
     await admin2.getByRole('button', { name: 'Approve', exact: true }).click();
     const approve2 = admin2.getByTestId('approve-dialog');
     await expect.poll(() => approve2.textContent()).toContain('This is the second approval');
     await approve2.getByRole('button', { name: 'Approve', exact: true }).click();
     await approve2.waitFor({ state: 'detached' });
     await expect.poll(() => admin2.getByTestId('payout-approvals').locator('time').count()).toBe(2);
-    const row = await db('payouts').where('id', large.id).first();
-    expect(row.status).toBe('processing');
-    expect(JSON.parse(row.approvals).map((a: { user_id: string }) => a.user_id)).toHaveLength(2);
+    const row = await db('payouts').where('id', large!.id).first();
+    expect(row!.status).toBe('processing');
+    expect(JSON.parse(row!.approvals).map((a: { user_id: string }) => a.user_id)).toHaveLength(2);
     expect(admin.errors).toEqual([]);
     expect(admin2.errors).toEqual([]);
     await admin.context().close();
@@ -256,11 +257,11 @@ describe('money actions', () => {
     const page = await pageAs('support');
 
     // Support reads payments but does not refund them.
-    await page.goto(`${app.url}/payments/${dispute.payment_id}/show`);
+    await page.goto(`${app.url}/payments/${dispute!.payment_id}/show`);
     await page.getByTestId('payment-timeline').waitFor();
     expect(await page.getByRole('button', { name: 'Refund', exact: true }).count()).toBe(0);
 
-    await page.goto(`${app.url}/disputes/${dispute.id}/show`);
+    await page.goto(`${app.url}/disputes/${dispute!.id}/show`);
     const work = page.getByTestId('dispute-work');
     await expect.poll(() => page.getByTestId('deadline-countdown').textContent()).toMatch(/^\d+ d \d+ h left$/);
     await expect.poll(() => page.getByTestId('dispute-payment').textContent()).toContain('@');
@@ -271,7 +272,7 @@ describe('money actions', () => {
 
     await work.getByRole('button', { name: 'Assign to me' }).click();
     await expect.poll(() => page.getByTestId('dispute-assignee').textContent()).toContain('You');
-    expect((await db('disputes').where('id', dispute.id).first()).assignee_id).toBe(support.id);
+    expect((await db('disputes').where('id', dispute!.id).first())!.assignee_id).toBe(support!.id);
 
     // "My disputes" now lists it.
     await page.goto(`${app.url}/disputes`);
@@ -280,7 +281,7 @@ describe('money actions', () => {
     await expect.poll(() => page.locator('tbody .RaDataTable-row').count()).toBe(1);
     await screenshot(page, 'money-my-disputes');
     await page.locator('tbody .RaDataTable-row').first().click();
-    await page.waitForURL(new RegExp(`/disputes/${dispute.id}/show$`));
+    await page.waitForURL(new RegExp(`/disputes/${dispute!.id}/show$`));
 
     await page.getByTestId('note-text').fill('Called the customer: the parcel was left with a neighbour.');
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -309,7 +310,7 @@ describe('money actions', () => {
     const files = await page.getByTestId('evidence-file').allTextContents();
     expect(files[0]).toMatch(/signed-receipt\.png.*PNG.*You/);
     expect(files[1]).toMatch(/tracking\.pdf.*PDF.*You/);
-    expect(await page.getByRole('link', { name: 'tracking.pdf' }).getAttribute('href')).toMatch(new RegExp(`^/api/disputes/${dispute.id}/attachments/dpa_`));
+    expect(await page.getByRole('link', { name: 'tracking.pdf' }).getAttribute('href')).toMatch(new RegExp(`^/api/disputes/${dispute!.id}/attachments/dpa_`));
     await expect.poll(() => submit.isDisabled()).toBe(false);
 
     // A text file named like an image: the server checks the content and refuses it; the message
@@ -337,9 +338,9 @@ describe('money actions', () => {
     expect(await page.getByTestId('evidence-dropzone').count()).toBe(0);
     expect(await page.getByTestId('note-text').count()).toBe(1);
     await screenshot(page, 'money-dispute-submitted', true);
-    const row = await db('disputes').where('id', dispute.id).first();
-    expect(row.status).toBe('under_review');
-    expect(await db('dispute_attachments').where('dispute_id', dispute.id).count({ n: '*' }).first()).toMatchObject({ n: 2 });
+    const row = await db('disputes').where('id', dispute!.id).first();
+    expect(row!.status).toBe('under_review');
+    expect(await db('dispute_attachments').where('dispute_id', dispute!.id).count({ n: '*' }).first()).toMatchObject({ n: 2 });
     expect(page.errors.filter((e) => !REFUSED.test(e))).toEqual([]);
     await page.context().close();
   });
@@ -348,14 +349,14 @@ describe('money actions', () => {
     const db = app.t.db;
     const page = await pageAs('admin', { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const payout = await db('payouts').whereIn('status', ['pending', 'pending_second_approval']).orderBy('id').first();
-    await page.goto(`${app.url}/payouts/${payout.id}/show`);
+    await page.goto(`${app.url}/payouts/${payout!.id}/show`);
     await page.getByTestId('balance-check').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'money-phone-payout', true);
 
     const payment = await db('payments').where({ status: 'captured', amount_refunded: 0, currency: 'JPY' }).orderBy('id').first()
       ?? await db('payments').where({ status: 'captured', amount_refunded: 0 }).orderBy('id').first();
-    await page.goto(`${app.url}/payments/${payment.id}/show`);
+    await page.goto(`${app.url}/payments/${payment!.id}/show`);
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
     await page.getByTestId('refund-dialog').getByTestId('refund-amount').waitFor();
     await page.waitForTimeout(300); // the dialog's fade-in, for the screenshot
@@ -365,7 +366,7 @@ describe('money actions', () => {
 
     // A dispute of its own, opened now, so this test does not depend on what the others left.
     const dispute = await db('disputes').where('id', await makeDispute(app.t, { response: null, attachment: false })).first();
-    await page.goto(`${app.url}/disputes/${dispute.id}/show`);
+    await page.goto(`${app.url}/disputes/${dispute!.id}/show`);
     await page.getByTestId('evidence-dropzone').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'money-phone-dispute', true);
@@ -373,14 +374,14 @@ describe('money actions', () => {
     // Accepting: the merchant concedes, the amount stays debited.
     await page.getByRole('button', { name: 'Accept dispute' }).click();
     const accept = page.getByTestId('accept-dialog');
-    await expect.poll(() => accept.textContent()).toContain(`the amount stays debited (${formatMoney(dispute.amount, dispute.currency, 'en-US')})`);
+    await expect.poll(() => accept.textContent()).toContain(`the amount stays debited (${formatMoney(dispute!.amount, dispute!.currency, 'en-US')})`);
     await page.waitForTimeout(300); // the dialog's fade-in, for the screenshot
     await screenshot(page, 'money-phone-accept');
     await accept.getByRole('button', { name: 'Accept dispute' }).click();
     await accept.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('dispute-work').textContent()).toContain('Accepted');
     expect(await page.getByTestId('evidence-dropzone').count()).toBe(0);
-    expect((await db('disputes').where('id', dispute.id).first()).status).toBe('accepted');
+    expect((await db('disputes').where('id', dispute!.id).first())!.status).toBe('accepted');
     expect(page.errors).toEqual([]);
     await page.context().close();
   });

@@ -21,14 +21,14 @@ describe('payment statuses as people read them', () => {
     const db = app.t.db;
     const payment = await db('payments').where({ status: 'captured', amount_refunded: 0 })
       .whereNotIn('id', db('disputes').select('payment_id')).where('amount', '>=', 2000).orderBy('id').first();
-    await page.goto(`${app.url}/payments/${payment.id}/show`);
+    await page.goto(`${app.url}/payments/${payment!.id}/show`);
     await expect.poll(() => headerStatus(page)).toBe('captured');
     const agent = await app.t.agent('operator');
-    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-status-1').send({ payment_id: payment.id, amount: 500, reason: 'other' }).expect(201);
+    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-status-1').send({ payment_id: payment!.id, amount: 500, reason: 'other' }).expect(201);
     await page.reload();
     await expect.poll(() => headerStatus(page)).toBe('partially_refunded');
     expect(await page.getByTestId('record-headline').locator('xpath=..').textContent()).toContain('Partially refunded');
-    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-status-2').send({ payment_id: payment.id, reason: 'other' }).expect(201);
+    await agent.post('/api/refunds').set('Idempotency-Key', 'e2e-status-2').send({ payment_id: payment!.id, reason: 'other' }).expect(201);
     await page.reload();
     await expect.poll(() => headerStatus(page)).toBe('refunded');
     await screenshot(page, 'payment-refunded');
@@ -57,10 +57,10 @@ describe('payment statuses as people read them', () => {
   it('shows "Refunded" in the app-bar search results', async () => {
     const payment = await app.t.db('payments').where('display_status', 'refunded').orderBy('id').first();
     const search = page.getByRole('combobox', { name: 'Search' });
-    await search.fill(payment.card_last4);
+    await search.fill(payment!.card_last4);
     const results = page.getByTestId('search-results');
     await results.waitFor();
-    const hit = results.locator('li, [role="option"]').filter({ hasText: payment.id.slice(-6) }).first();
+    const hit = results.locator('li, [role="option"]').filter({ hasText: payment!.id.slice(-6) }).first();
     await expect.poll(() => hit.textContent()).toContain('Refunded');
     await search.fill('');
   });

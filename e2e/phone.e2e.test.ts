@@ -33,8 +33,8 @@ describe('on a phone', () => {
 
   it('opens records that fit the screen, and their related lists', async () => {
     const dispute = await app.t.db('disputes').first();
-    const payment = await app.t.db('payments').where('id', dispute.payment_id).first();
-    await page.goto(`${app.url}/payments/${payment.id}/show`);
+    const payment = await app.t.db('payments').where('id', dispute!.payment_id).first();
+    await page.goto(`${app.url}/payments/${payment!.id}/show`);
     await page.getByTestId('payment-timeline').waitFor();
     await page.getByTestId('related-disputes').locator('.compact-list li').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -43,8 +43,8 @@ describe('on a phone', () => {
     await page.waitForURL(/\/disputes\/dp_/);
     await page.getByTestId('related-transactions').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    const merchant = await app.t.db('merchants').where('id', payment.merchant_id).first();
-    await page.goto(`${app.url}/merchants/${merchant.id}/show`);
+    const merchant = await app.t.db('merchants').where('id', payment!.merchant_id).first();
+    await page.goto(`${app.url}/merchants/${merchant!.id}/show`);
     await page.getByTestId('related-payments').locator('.compact-list li').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-merchant', true);
@@ -62,10 +62,10 @@ describe('on a phone', () => {
     const payment = await app.t.db('payments').orderBy('id').first();
     await page.getByRole('button', { name: 'Open search' }).click();
     const search = page.getByRole('combobox', { name: 'Search' });
-    await search.fill(payment.id);
+    await search.fill(payment!.id);
     await screenshot(page, 'phone-search');
     await search.press('Enter');
-    await page.waitForURL(new RegExp(`/payments/${payment.id}/show$`));
+    await page.waitForURL(new RegExp(`/payments/${payment!.id}/show$`));
   });
 
   it('switches language and theme from the user menu', async () => {

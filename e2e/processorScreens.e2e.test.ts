@@ -24,7 +24,7 @@ describe('processor events and deliveries', () => {
   const eventStatus = async (id: string) => (await app.t.db('processor_events').where('id', id).first('status'))?.status;
 
   it('shows a delivered event as applied, and a failed one is applied by Retry once its cause is fixed', async () => {
-    const plan = await app.t.db('plans').first();
+    const plan = (await app.t.db('plans').first())!;
     const stream = new EventStream(plan.id);
     const shop = stream.merchant({ name: 'Harbor Lights Coffee' });
     const latePlanId = newId('plan');
@@ -60,8 +60,8 @@ describe('processor events and deliveries', () => {
   });
 
   it('lists a delivery the processor refused as failed, and Retry sends it back to the queue', async () => {
-    const payment = await app.t.db('payments').where({ status: 'captured', amount_refunded: 0, amount_charged_back: 0 }).orderBy('id').first('id');
-    const user = await app.t.db('users').where('email', 'admin@example.com').first('id');
+    const payment = (await app.t.db('payments').where({ status: 'captured', amount_refunded: 0, amount_charged_back: 0 }).orderBy('id').first('id'))!;
+    const user = (await app.t.db('users').where('email', 'admin@example.com').first('id'))!;
     const refundId = await app.t.db.transaction((trx) =>
       createRefund(trx, { payment_id: payment.id, amount: 100, reason: 'requested_by_customer' }, { id: user.id, ip: null, at: app.t.clock.now.toISOString() }));
     // The real worker, against a processor that holds the refund in another state: 409, so the
@@ -69,7 +69,7 @@ describe('processor events and deliveries', () => {
     const refusal = `Refund ${refundId} was already requested, for another charge or amount`;
     const processor = async () => new Response(JSON.stringify({ message: refusal }), { status: 409, headers: { 'Content-Type': 'application/json' } });
     await testWorker(app.t.db, { url: 'http://processor.test', apiKey: 'test-api-key-0123456789' }, {}, processor).drain();
-    const item = await app.t.db('outbox').where('object_id', refundId).first('id', 'status', 'attempts');
+    const item = (await app.t.db('outbox').where('object_id', refundId).first('id', 'status', 'attempts'))!;
     expect(item).toMatchObject({ status: 'failed', attempts: 1 });
 
     await admin.getByRole('menuitem', { name: 'Deliveries to the processor' }).click();
@@ -84,7 +84,7 @@ describe('processor events and deliveries', () => {
     await expect.poll(async () => app.t.db('outbox').where('id', item.id).first('status', 'attempts')).toEqual({ status: 'pending', attempts: 0 });
     await expect.poll(() => row.textContent()).toContain('Pending');
     expect(await row.getByTestId('outbox-retry').count()).toBe(0);
-    expect((await app.t.db('refunds').where('id', refundId).first('status')).status).toBe('pending');
+    expect((await app.t.db('refunds').where('id', refundId).first('status'))!.status).toBe('pending');
     expect(unexpected(admin)).toEqual([]);
   });
 });

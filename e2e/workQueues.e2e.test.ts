@@ -18,7 +18,7 @@ describe('the home page', () => {
     ({ app, browser, page } = await startSuite({ payments: 1500 }));
     // An overdue dispute, so "overdue first" is really checked (the seed's clock is 2026-11-21).
     const open = await app.t.db('disputes').where('status', 'needs_response').orderBy('id').first('id');
-    await app.t.db('disputes').where('id', open.id).update({ response_due_date: '2026-11-15' });
+    await app.t.db('disputes').where('id', open!.id).update({ response_due_date: '2026-11-15' });
     await signIn(page, app.url, 'admin');
   });
   afterAll(() => stopSuite({ app, browser }));

@@ -17,10 +17,12 @@ export async function up(knex: Knex): Promise<void> {
   await knex('payments')
     .whereIn('id', knex('disputes').whereNot('status', 'won').distinct('payment_id'))
     .update({
+      // knex sets a column from a subquery, "(select sum(...) ...)", but its types only accept
+      // a value or a raw: the subquery is passed through as the value it computes.
       amount_charged_back: knex('disputes')
         .whereRaw('disputes.payment_id = payments.id')
         .whereNot('status', 'won')
-        .sum('amount'),
+        .sum('amount') as unknown as number,
     });
 }
 

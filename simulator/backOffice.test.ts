@@ -25,9 +25,9 @@ describe.each(ENGINES)('a simulator joining a back office (%s)', (engine) => {
   it('When a refund names a payment of the history, then it is found, with its succeeded refunds already counted', async () => {
     const refunded = await bo.db('refunds').where('status', 'succeeded').whereRaw('amount < (select amount from payments p where p.id = refunds.payment_id)')
       .orderBy('id').first('payment_id', 'amount');
-    const payment = await bo.db('payments').where('id', refunded.payment_id).first('id', 'amount', 'currency');
-    const remaining = Number(payment.amount) - Number(refunded.amount);
-    const body = { refundId: newId('refund'), chargeId: payment.id, amount: remaining + 1, currency: payment.currency, reason: 'other' };
+    const payment = await bo.db('payments').where('id', refunded!.payment_id).first('id', 'amount', 'currency');
+    const remaining = Number(payment!.amount) - Number(refunded!.amount);
+    const body = { refundId: newId('refund'), chargeId: payment!.id, amount: remaining + 1, currency: payment!.currency, reason: 'other' };
     const over = await t.call('POST', '/v1/refunds', body, { 'Idempotency-Key': key() });
     expect(over.status).toBe(422);
     expect(over.body.message).toContain(`(${remaining})`);
@@ -35,21 +35,21 @@ describe.each(ENGINES)('a simulator joining a back office (%s)', (engine) => {
     expect(ok.status).toBe(201);
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
     const [event] = (await t.call('GET', `/_sim/events?object_id=${body.refundId}`)).body.items;
-    expect(event.envelope.data).toMatchObject({ id: body.refundId, payment_id: payment.id, merchant_id: expect.stringMatching(/^mer_/), intent_id: expect.stringMatching(/^pi_/) });
+    expect(event.envelope.data).toMatchObject({ id: body.refundId, payment_id: payment!.id, merchant_id: expect.stringMatching(/^mer_/), intent_id: expect.stringMatching(/^pi_/) });
   });
 
   it('When a payout or a dispute of the history is decided, then it is found and its outcome event carries the whole object', async () => {
     const payout = await bo.db('payouts').where('status', 'pending').orderBy('id').first('id', 'amount', 'payout_number');
-    const approve = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: payout.id }, { 'Idempotency-Key': key() });
+    const approve = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: payout!.id }, { 'Idempotency-Key': key() });
     expect(approve.body.status).toBe('PROCESSING');
     const dispute = await bo.db('disputes').where('status', 'needs_response').orderBy('id').first('id', 'amount');
-    const accept = await t.call('POST', `/v1/disputes/${dispute.id}/accept`, {}, { 'Idempotency-Key': key() });
-    expect(accept.body).toEqual({ id: dispute.id, status: 'accepted' });
+    const accept = await t.call('POST', `/v1/disputes/${dispute!.id}/accept`, {}, { 'Idempotency-Key': key() });
+    expect(accept.body).toEqual({ id: dispute!.id, status: 'accepted' });
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
-    const [paid] = (await t.call('GET', `/_sim/events?object_id=${payout.id}`)).body.items;
-    expect(paid.envelope.data).toMatchObject({ id: payout.id, amount: Number(payout.amount), payout_number: Number(payout.payout_number), merchant_id: expect.stringMatching(/^mer_/) });
+    const [paid] = (await t.call('GET', `/_sim/events?object_id=${payout!.id}`)).body.items;
+    expect(paid.envelope.data).toMatchObject({ id: payout!.id, amount: Number(payout!.amount), payout_number: Number(payout!.payout_number), merchant_id: expect.stringMatching(/^mer_/) });
     const declined = await bo.db('payouts').where('status', 'declined').first('id');
-    const again = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: declined.id }, { 'Idempotency-Key': key() });
+    const again = await t.call('POST', '/v1/payouts/confirm', { action: 'APPROVE', transactionId: declined!.id }, { 'Idempotency-Key': key() });
     expect(again.status).toBe(409);
   });
   it('When it imports the world, then it knows every merchant and plan and finishes what was left half-way', async () => {

@@ -22,21 +22,22 @@ const PAYMENT_COLUMNS = [
   'id', 'intent_id', 'merchant_id', 'amount', 'currency', 'status', 'entry_mode', 'card_brand', 'card_last4',
   'fee_amount', 'net_amount', 'amount_refunded', 'decline_code', 'decline_reason', 'auth_code', 'settlement_status',
   'settled_at', 'captured_at', 'customer_email', 'reference_id', 'created_at', 'updated_at',
-];
+] as const;
 const DISPUTE_COLUMNS = [
   'id', 'payment_id', 'merchant_id', 'amount', 'currency', 'status', 'reason_code', 'reason', 'dispute_date',
   'response_due_date', 'closed_date', 'created_at', 'updated_at',
-];
+] as const;
 const PAYOUT_COLUMNS = [
   'id', 'merchant_id', 'payout_number', 'amount', 'fee_amount', 'net_amount', 'currency', 'status', 'transaction_count',
   'created_at', 'updated_at',
-];
+] as const;
 
 /** pg answers bigint columns as strings unless a parser says otherwise: numbers here, always. */
-function numbers<T extends Record<string, any>>(row: T, fields: string[]): T {
-  const out: Record<string, any> = { ...row };
-  for (const f of fields) if (out[f] !== null && out[f] !== undefined) out[f] = Number(out[f]);
-  return out as T;
+function numbers<T extends object>(row: T, fields: string[]): T {
+  const out: T = { ...row };
+  const values = out as Record<string, unknown>; // the same copy, read by column name
+  for (const f of fields) if (values[f] !== null && values[f] !== undefined) values[f] = Number(values[f]);
+  return out;
 }
 const PAYMENT_NUMBERS = ['amount', 'fee_amount', 'net_amount', 'amount_refunded'];
 const PAYOUT_NUMBERS = ['amount', 'fee_amount', 'net_amount', 'payout_number', 'transaction_count'];
@@ -44,18 +45,18 @@ const PAYOUT_NUMBERS = ['amount', 'fee_amount', 'net_amount', 'payout_number', '
 export function lookupFromDatabase(db: Knex): BackOfficeLookup {
   return {
     async payment(id) {
-      const row = await db('payments').where({ id }).first(PAYMENT_COLUMNS);
+      const row = await db('payments').where({ id }).first(...PAYMENT_COLUMNS);
       if (!row) return undefined;
       const refunded = await db('refunds').where({ payment_id: id, status: 'succeeded' }).sum({ s: 'amount' }).first();
       return { ...numbers(row, PAYMENT_NUMBERS), amount_refunded: Number(refunded?.s ?? 0) };
     },
     async payout(id) {
-      const row = await db('payouts').where({ id }).first(PAYOUT_COLUMNS);
+      const row = await db('payouts').where({ id }).first(...PAYOUT_COLUMNS);
       if (!row) return undefined;
       return { ...numbers(row, PAYOUT_NUMBERS), status: PAYOUT_STATE[row.status] ? 'pending' : row.status };
     },
     async dispute(id) {
-      const row = await db('disputes').where({ id }).first(DISPUTE_COLUMNS);
+      const row = await db('disputes').where({ id }).first(...DISPUTE_COLUMNS);
       if (!row) return undefined;
       const open = row.status === 'needs_response' || row.status === 'under_review';
       return { ...numbers(row, ['amount']), status: open ? 'needs_response' : row.status };
@@ -75,8 +76,8 @@ export async function readBackOfficeWorld(db: Knex): Promise<World> {
     .select('id', 'name', 'email', 'country', 'default_currency', 'status', 'plan_id', 'created_at', 'updated_at');
   const refunds = await db('refunds').where('status', 'pending')
     .select('id', 'payment_id', 'intent_id', 'merchant_id', 'amount', 'currency', 'reason', 'status', 'created_at');
-  const disputes = await db('disputes').whereIn('status', ['needs_response', 'under_review']).select(DISPUTE_COLUMNS);
-  const payouts = await db('payouts').whereIn('status', Object.keys(PAYOUT_STATE)).select(PAYOUT_COLUMNS);
+  const disputes = await db('disputes').whereIn('status', ['needs_response', 'under_review']).select(...DISPUTE_COLUMNS);
+  const payouts = await db('payouts').whereIn('status', Object.keys(PAYOUT_STATE)).select(...PAYOUT_COLUMNS);
   return {
     plans: plans.map((p) => numbers(p, ['percent_bps', 'fixed_fee'])),
     merchants,

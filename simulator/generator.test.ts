@@ -11,7 +11,9 @@ afterEach(async () => {
   await t.stop();
 });
 
-const events = async (q = '') => (await t.call('GET', `/_sim/events${q}`)).body.items as any[];
+/** An event the simulator queued (its GET /_sim/events), the fields read here. */
+type SimEvent = { type: string; envelope: { data: { id: string } & Record<string, unknown> } };
+const events = async (q = '') => (await t.call('GET', `/_sim/events${q}`)).body.items as SimEvent[];
 const generate = async (body: Record<string, unknown>) => (await t.call('POST', '/_sim/generate', body)).body;
 
 describe('generated payments', () => {
@@ -19,7 +21,7 @@ describe('generated payments', () => {
     t = await startTestSimulator({ random: createRng(7) });
     const [m] = await importDemoWorld(t);
     const seen = new Map<string, Set<string>>();
-    const all: any[] = [];
+    const all: Array<{ decline_code: string; entry_mode: string }> = [];
     for (const brand of ['visa', 'mastercard', 'amex']) {
       const { payments } = await generate({ payments: 300, merchant_id: m.id, card_brand: brand, decline: true });
       all.push(...payments);
@@ -59,7 +61,7 @@ describe('generated payments', () => {
     t = await startTestSimulator({ random: createRng(11) });
     const [m] = await importDemoWorld(t);
     const { payments } = await generate({ payments: 40, merchant_id: m.id, decline: false, manual: true });
-    expect(payments.every((p: any) => p.status === 'uncaptured')).toBe(true);
+    expect(payments.every((p: { status: string }) => p.status === 'uncaptured')).toBe(true);
     await t.call('POST', '/_sim/advance', { ms: 90_000 });
     const finals = [...await events('?type=payment.captured'), ...await events('?type=payment.voided')];
     expect(finals).toHaveLength(40);

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { SimContext } from './context.ts';
 import { schedule } from './lifecycle.ts';
-import { adoptRecord, putRecord, type Kind } from './records.ts';
+import { adoptRecord, putRecord, type Kind, type RecordKinds } from './records.ts';
 import { raiseCounter } from './storage.ts';
 
 const withId = z.looseObject({ id: z.string().min(1).max(60) });
@@ -47,12 +47,18 @@ export const PAYOUT_STATE: Record<string, string> = {
   pending: 'pending', pending_second_approval: 'pending', approved: 'processing', processing: 'processing',
 };
 
+/**
+ * A row of the back office's as the processor's record of that kind. World checks the ids (and
+ * the fields pricing reads) only: the rest is the back office's own data, kept as it came.
+ */
+const asRecord = <K extends Kind>(_kind: K, row: { id: string }) => row as unknown as RecordKinds[K];
+
 export async function importWorld(ctx: SimContext, input: World): Promise<ImportCounts> {
   const world = World.parse(input);
   const counts: ImportCounts = { plans: 0, merchants: 0, payments: 0, refunds: 0, disputes: 0, payouts: 0, finishing: 0 };
-  const adopt = async (trx: Knex, kind: Kind, rows: Array<Record<string, any>>, key: keyof ImportCounts) => {
-    const fresh = [];
-    for (const row of rows) if (await adoptRecord(trx, kind, row as any)) fresh.push(row);
+  const adopt = async (trx: Knex, kind: Kind, rows: Array<{ id: string } & Record<string, unknown>>, key: keyof ImportCounts) => {
+    const fresh: typeof rows = [];
+    for (const row of rows) if (await adoptRecord(trx, kind, asRecord(kind, row))) fresh.push(row);
     counts[key] += fresh.length;
     return fresh;
   };
@@ -60,7 +66,7 @@ export async function importWorld(ctx: SimContext, input: World): Promise<Import
     // Plans and merchants follow the back office (a merchant suspended there gets no new payments).
     for (const [kind, rows, key] of [['plan', world.plans, 'plans'], ['merchant', world.merchants, 'merchants']] as const) {
       for (const row of rows) {
-        if (!(await adoptRecord(trx, kind, row as any))) await putRecord(trx, kind, row as any);
+        if (!(await adoptRecord(trx, kind, asRecord(kind, row)))) await putRecord(trx, kind, asRecord(kind, row));
         else counts[key]++;
       }
     }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import knex, { type Knex } from 'knex';
+import type pg from 'pg';
 import { loadSimulatorConfig } from './config.ts';
 import { lookupFromDatabase, readBackOfficeWorld } from './backOffice.ts';
 import { Simulator } from './simulator.ts';
@@ -42,7 +43,7 @@ function openReadOnly(url: string): Knex {
   throw new Error('SIMULATOR_IMPORT_DATABASE_URL must start with sqlite: or postgres://');
 }
 
-function readOnlySession(conn: any, done: (err: Error | null, conn: any) => void) {
+function readOnlySession(conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) {
   conn.query('set session characteristics as transaction read only', (err: Error | null) => done(err, conn));
 }
 

@@ -3,6 +3,7 @@
 // migration history to keep; a new column would mean deleting the file).
 import fs from 'node:fs';
 import path from 'node:path';
+import type Sqlite from 'better-sqlite3';
 import knex, { type Knex } from 'knex';
 
 export type SimDb = Knex;
@@ -19,7 +20,7 @@ export function openStorage(url: string): SimDb {
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+      afterCreate: (conn: Sqlite.Database, done: (err: Error | null, conn: Sqlite.Database) => void) => {
         conn.pragma('journal_mode = WAL');
         conn.pragma('synchronous = NORMAL');
         conn.pragma('busy_timeout = 5000');

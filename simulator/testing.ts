@@ -12,6 +12,8 @@ export interface TestSimulator {
   apiKey: string;
   secret: string;
   /** An authorised JSON request to the simulator; answers status, headers and parsed body. */
+  // Parsed JSON of any shape, read field by field by the tests (as supertest's own `body` is typed).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test helper's response body
   call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; headers: Headers; body: any }>;
   stop: () => Promise<void>;
 }

@@ -4,7 +4,7 @@
 // Every POST carries the Idempotency-Key the screen chose, so a retry or a double click replays
 // the first answer instead of acting twice; errors are react-admin HttpErrors carrying the
 // server's message.
-import { HttpError } from 'react-admin';
+import { HttpError, type RaRecord } from 'react-admin';
 import { withStepUp } from './account/stepUp.ts';
 
 export interface ActionErrorBody {
@@ -91,7 +91,8 @@ export interface DisputeAttachment {
 /** The authorised download route of an evidence file (also what previews read). */
 export const attachmentUrl = (id: string, attachmentId: string) => path('disputes', id, 'attachments', attachmentId);
 
-type AnyRecord = Record<string, any> & { id: string };
+/** The record an action answers with, read field by field the way react-admin reads records. */
+type AnyRecord = RaRecord & { id: string };
 
 export const actionMethods = {
   /** POST /api/refunds: the refund, pending until the processor confirms it, or the server's refusal. */

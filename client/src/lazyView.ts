@@ -4,8 +4,12 @@
 // wait for its chunk (issue #13).
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
+// Props default to any, React's own convention for "a component of any screen" (ComponentType<any>):
+// a view of one screen must fit where views of all screens are listed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any screen's props
 export type PreloadableView<P = any> = LazyExoticComponent<ComponentType<P>> & { preload: () => Promise<unknown> };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any screen's props
 export function lazyView<P = any>(load: () => Promise<{ default: ComponentType<P> }>): PreloadableView<P> {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
   const once = () => (loading ??= load());

@@ -33,11 +33,14 @@ export function preloadHomeWhenIdle(): void {
 }
 
 let listsPreloaded = false;
+/** After sign-in, the screen opened first (the home page's charts) gets the network and the CPU first. */
+const LISTS_AFTER_MS = 2000;
+
 /** Every list `role` reads, once per page load. */
 export function preloadListsWhenIdle(role: Role | undefined): void {
   if (!role || listsPreloaded) return;
   listsPreloaded = true;
-  whenIdle(() => {
+  setTimeout(() => whenIdle(() => {
     for (const { name, views } of RESOURCES) if (canRead(role, name)) preload(views.list);
-  });
+  }), LISTS_AFTER_MS);
 }

@@ -30,7 +30,7 @@ function contrastRatio(fg: string, bg: string): number {
 }
 
 /** A palette path such as "text.secondary", as the theme resolves it. */
-const resolve = (theme: Theme, path: string) => path.split('.').reduce<any>((o, k) => o[k], theme.palette) as string;
+const resolve = (theme: Theme, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], theme.palette) as string;
 
 describe('contrast of greyed zero amounts', () => {
   it('measures contrast as WCAG does', () => {

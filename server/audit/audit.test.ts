@@ -71,7 +71,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       expect((await post('/api/auth/login').send({ email: 'support2@example.com', password: DEMO_PASSWORD })).status).toBe(429);
       const support2 = await t.db('users').where('email', 'support2@example.com').first();
       expect(await rowsSince(since)).toEqual([
-        expect.objectContaining({ actor_id: null, action: 'login.throttled', entity_id: support2.id, detail: { email: 'support2@example.com', limit: 'account' }, ip: IP, created_at: at }),
+        expect.objectContaining({ actor_id: null, action: 'login.throttled', entity_id: support2!.id, detail: { email: 'support2@example.com', limit: 'account' }, ip: IP, created_at: at }),
       ]);
     });
 
@@ -103,10 +103,10 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     it('user updated, with what changed from what', async () => {
       const target = await t.db('users').where('email', 'audited@example.com').first();
       const since = await lastId();
-      expect((await admin.put(`/api/users/${target.id}`).set('X-Forwarded-For', IP).send({ role: 'support', disabled: true, name: 'Audited Person' })).status).toBe(200);
+      expect((await admin.put(`/api/users/${target!.id}`).set('X-Forwarded-For', IP).send({ role: 'support', disabled: true, name: 'Audited Person' })).status).toBe(200);
       expect(await rowsSince(since)).toEqual([
         expect.objectContaining({
-          actor_id: t.users.admin.id, action: 'user.updated', entity: 'users', entity_id: target.id,
+          actor_id: t.users.admin.id, action: 'user.updated', entity: 'users', entity_id: target!.id,
           detail: { from: { role: 'operator', disabled: false }, to: { role: 'support', disabled: true } }, ip: IP, created_at: at,
         }),
       ]);
@@ -115,12 +115,12 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     it('merchant updated', async () => {
       const m = await t.db('merchants').orderBy('id').first();
       const since = await lastId();
-      const next = m.status === 'suspended' ? 'active' : 'suspended';
-      expect((await admin.put(`/api/merchants/${m.id}`).set('X-Forwarded-For', IP).send({ status: next })).status).toBe(200);
+      const next = m!.status === 'suspended' ? 'active' : 'suspended';
+      expect((await admin.put(`/api/merchants/${m!.id}`).set('X-Forwarded-For', IP).send({ status: next })).status).toBe(200);
       expect(await rowsSince(since)).toEqual([
-        expect.objectContaining({ actor_id: t.users.admin.id, action: 'merchant.updated', entity: 'merchants', entity_id: m.id, detail: { from: { status: m.status }, to: { status: next } }, ip: IP, created_at: at }),
+        expect.objectContaining({ actor_id: t.users.admin.id, action: 'merchant.updated', entity: 'merchants', entity_id: m!.id, detail: { from: { status: m!.status }, to: { status: next } }, ip: IP, created_at: at }),
       ]);
-      await admin.put(`/api/merchants/${m.id}`).send({ status: m.status });
+      await admin.put(`/api/merchants/${m!.id}`).send({ status: m!.status });
     });
 
     it('password changed, and a wrong current password', async () => {
@@ -131,16 +131,16 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       await session.post('/api/auth/password').set('X-Forwarded-For', IP).send({ current_password: 'not-it-at-all', new_password: 'velvet-otter-canal-93' });
       await session.post('/api/auth/password').set('X-Forwarded-For', IP).send({ current_password: DEMO_PASSWORD, new_password: 'velvet-otter-canal-93' });
       expect(await rowsSince(since)).toEqual([
-        expect.objectContaining({ actor_id: user.id, action: 'password.change_failed', entity_id: user.id, detail: { reason: 'wrong_password' }, ip: IP }),
-        expect.objectContaining({ actor_id: user.id, action: 'password.changed', entity_id: user.id, detail: null, ip: IP, created_at: at }),
+        expect.objectContaining({ actor_id: user!.id, action: 'password.change_failed', entity_id: user!.id, detail: { reason: 'wrong_password' }, ip: IP }),
+        expect.objectContaining({ actor_id: user!.id, action: 'password.changed', entity_id: user!.id, detail: null, ip: IP, created_at: at }),
       ]);
     });
 
     it('nothing for a write that changes nothing or is refused', async () => {
       const m = await t.db('merchants').orderBy('id').first();
       const since = await lastId();
-      await admin.put(`/api/merchants/${m.id}`).send({ status: m.status });
-      await admin.put(`/api/merchants/${m.id}`).send({ status: 'nonsense' });
+      await admin.put(`/api/merchants/${m!.id}`).send({ status: m!.status });
+      await admin.put(`/api/merchants/${m!.id}`).send({ status: 'nonsense' });
       await admin.post('/api/users').send({ email: 'audited@example.com', name: 'Dup', role: 'support', password: 'velvet-otter-canal-93' });
       expect(await rowsSince(since)).toEqual([]);
     });
@@ -165,9 +165,9 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       const sessionsBefore = await t.db('sessions').count({ n: '*' }).first();
       await breakAuditInserts();
       try {
-        const put = await admin.put(`/api/merchants/${m.id}`).send({ status: m.status === 'closed' ? 'active' : 'closed' });
+        const put = await admin.put(`/api/merchants/${m!.id}`).send({ status: m!.status === 'closed' ? 'active' : 'closed' });
         const create = await admin.post('/api/users').send({ email: 'never@example.com', name: 'Never', role: 'support', password: 'velvet-otter-canal-93' });
-        const update = await admin.put(`/api/users/${target.id}`).send({ name: 'Never Renamed' });
+        const update = await admin.put(`/api/users/${target!.id}`).send({ name: 'Never Renamed' });
         const login = await request(t.app).post('/api/auth/login').send({ email: 'operator@example.com', password: DEMO_PASSWORD });
         expect([put.status, create.status, update.status, login.status]).toEqual([500, 500, 500, 500]);
         expect(put.body).toEqual({ message: 'Internal error' });
@@ -175,9 +175,9 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       } finally {
         await repairAuditInserts();
       }
-      expect(await t.db('merchants').where('id', m.id).first()).toEqual(m);
+      expect(await t.db('merchants').where('id', m!.id).first()).toEqual(m);
       expect(await t.db('users').where('email', 'never@example.com').first()).toBeUndefined();
-      expect((await t.db('users').where('id', target.id).first()).name).toBe(target.name);
+      expect((await t.db('users').where('id', target!.id).first())!.name).toBe(target!.name);
       expect(await t.db('sessions').count({ n: '*' }).first()).toEqual(sessionsBefore);
     });
   });
@@ -221,7 +221,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       for (const sql of attempts) await expect(t.db.raw(sql, forged), sql).rejects.toThrow(/append-only/);
       if (engine === 'sqlite') {
         // The same through the rowid: a new id that takes an existing row's rowid would replace it.
-        const { rowid } = await t.db.raw('select rowid from audit where id = ?', [victim.id]).then((r: any[]) => r[0]);
+        const { rowid } = await t.db.raw('select rowid from audit where id = ?', [victim.id]).then((r: Array<{ rowid: number }>) => r[0]);
         const fresh = [`aud_${'Z'.repeat(26)}`, ...forged.slice(1)];
         for (const r of [rowid, -1, 0]) {
           const sql = `insert or replace into audit (rowid, ${cols}) values (?, ${values})`;

@@ -204,14 +204,14 @@ describe.each(ENGINES)('login on %s', (engine) => {
       const cost: ScryptCost = { N: 4096, r: 8, p: 1 };
       const app = createApp({ ...t.ctx, passwordCost: cost });
       const before = await t.db('users').where('email', 'support@example.com').first();
-      expect(hashParams(before.password_hash)).toMatchObject(TEST_COST);
+      expect(hashParams(before!.password_hash)).toMatchObject(TEST_COST);
       expect((await attempt('support@example.com', DEMO_PASSWORD, '192.0.2.5', app)).status).toBe(200);
       const after = await t.db('users').where('email', 'support@example.com').first();
-      expect(hashParams(after.password_hash)).toMatchObject(cost);
+      expect(hashParams(after!.password_hash)).toMatchObject(cost);
       expect((await attempt('support@example.com', DEMO_PASSWORD, '192.0.2.5', app)).status).toBe(200);
-      const audit = await t.db('audit').where({ action: 'login.succeeded', entity_id: before.id }).orderBy('id', 'desc').limit(2);
+      const audit = await t.db('audit').where({ action: 'login.succeeded', entity_id: before!.id }).orderBy('id', 'desc').limit(2);
       expect(audit.map((a) => (a.detail ? JSON.parse(a.detail) : null))).toEqual([null, { password_rehashed: true }]);
-      await t.db('users').where('id', before.id).update({ password_hash: before.password_hash });
+      await t.db('users').where('id', before!.id).update({ password_hash: before!.password_hash });
     });
   });
 });

@@ -99,7 +99,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       }
       const failed = await auditRows('login.failed', adminId);
       expect(failed.length - before).toBe(LIMITS.account);
-      expect(JSON.parse(failed.at(-1).detail)).toEqual({ email: ADMIN, reason: 'wrong_otp' });
+      expect(JSON.parse(failed.at(-1)!.detail!)).toEqual({ email: ADMIN, reason: 'wrong_otp' });
       // Locked like after 10 wrong passwords: even the right code is not checked.
       const locked = await signIn({ email: ADMIN, password: DEMO_PASSWORD, otp: code() });
       expect(locked.status).toBe(429);
@@ -120,7 +120,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       expect(replay.status).toBe(401);
       expect(replay.body.mfa_required).toBe(true);
       const failed = await auditRows('login.failed', t.users.admin.id);
-      expect(JSON.parse(failed.at(-1).detail)).toEqual({ email: ADMIN, reason: 'replayed_otp' });
+      expect(JSON.parse(failed.at(-1)!.detail!)).toEqual({ email: ADMIN, reason: 'replayed_otp' });
       // Nor can it step up a session, nor can an older step's code come back after it.
       const agent = await login(t.app, ADMIN);
       expect((await agent.post('/api/auth/step-up').send({ otp })).status).toBe(400);
@@ -152,7 +152,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       expect((await operator.get('/api/payments')).status).toBe(200);
       const payment = await t.db('payments').where({ status: 'captured', amount_refunded: 0 }).andWhere('amount_charged_back', 0).first('id');
       const refund = await operator.post('/api/refunds').set('Idempotency-Key', `mfa-${engine}-refund`)
-        .send({ payment_id: payment.id, amount: 1, reason: 'requested_by_customer' });
+        .send({ payment_id: payment!.id, amount: 1, reason: 'requested_by_customer' });
       expect(refund.status).toBe(201);
       expect((await operator.post('/api/auth/step-up').send({ otp: '123456' })).status).toBe(409);
     });
@@ -202,9 +202,9 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       expect(qr_code).toMatch(/^data:image\/png;base64,/);
       // At rest the secret is sealed, not written as is.
       const row = await t.db('users').where('id', id).first('totp_secret', 'totp_confirmed_at');
-      expect(row.totp_confirmed_at).toBeNull();
-      expect(row.totp_secret).not.toContain(secret);
-      expect(secretBox(testConfig()).open(row.totp_secret, id)).toBe(secret);
+      expect(row!.totp_confirmed_at).toBeNull();
+      expect(row!.totp_secret).not.toContain(secret);
+      expect(secretBox(testConfig()).open(row!.totp_secret!, id)).toBe(secret);
       // Still pending: sign-in needs no code yet, and the API stays closed.
       expect((await agent.get('/api/payments')).status).toBe(403);
 
@@ -258,7 +258,7 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       expect(first.status).toBe(200);
       const id = first.body.id;
       const succeeded = await auditRows('login.succeeded', id);
-      expect(JSON.parse(succeeded.at(-1).detail)).toEqual({ via: 'recovery_code' });
+      expect(JSON.parse(succeeded.at(-1)!.detail!)).toEqual({ via: 'recovery_code' });
       expect((await signIn({ email, password: DEMO_PASSWORD, otp: recoveryCodes[0] })).status).toBe(401);
       // Another user's code is no code for this one.
       const other = `recover2-${engine}@example.com`;
@@ -316,17 +316,17 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       const support2 = await t.db('users').where('email', 'support2@example.com').first('id', 'name');
       const refusals = [
         await agent.post(`/api/payouts/${payout}/decline`).send({ reason: 'fraud check' }),
-        await agent.put(`/api/users/${support2.id}`).send({ name: 'Renamed without a code' }),
+        await agent.put(`/api/users/${support2!.id}`).send({ name: 'Renamed without a code' }),
         await agent.post('/api/users').send({ email: `nocode-${engine}@example.com`, name: 'No Code', role: 'support', password: 'velvet-otter-canal-93' }),
       ];
       for (const res of refusals) expect([res.status, res.body.step_up_required]).toEqual([403, true]);
-      expect(await t.db('users').where('id', support2.id).first('name')).toEqual({ name: support2.name });
+      expect(await t.db('users').where('id', support2!.id).first('name')).toEqual({ name: support2!.name });
       expect(await t.db('users').where('email', `nocode-${engine}@example.com`).first()).toBeUndefined();
-      for (const path of ['/api/users', `/api/users/${support2.id}`, '/api/payouts', '/api/audit']) {
+      for (const path of ['/api/users', `/api/users/${support2!.id}`, '/api/payouts', '/api/audit']) {
         expect((await agent.get(path)).status, path).toBe(200);
       }
       expect((await agent.post('/api/auth/step-up').send(await otpFields(t, ADMIN))).status).toBe(204);
-      expect((await agent.put(`/api/users/${support2.id}`).send({ name: support2.name })).status).toBe(200);
+      expect((await agent.put(`/api/users/${support2!.id}`).send({ name: support2!.name })).status).toBe(200);
       expect((await agent.post(`/api/payouts/${payout}/decline`).send({ reason: 'fraud check' })).status).toBe(200);
     });
 
@@ -340,27 +340,27 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       }
       expect((await agent.post('/api/auth/step-up').send({ otp: code() })).status).toBe(429);
       const admin2 = await t.db('users').where('email', ADMIN2).first('id');
-      expect(await auditRows('mfa.step_up_failed', admin2.id)).toHaveLength(LIMITS.account);
+      expect(await auditRows('mfa.step_up_failed', admin2!.id)).toHaveLength(LIMITS.account);
     });
   });
 
   describe('the secret at rest', () => {
     it('is sealed with MFA_SECRET_KEY: another key cannot open it, a rotation (new,old) still can and re-seals it when used', async () => {
       const id = t.users.admin.id;
-      const sealed = (await t.db('users').where('id', id).first('totp_secret')).totp_secret;
+      const sealed = (await t.db('users').where('id', id).first('totp_secret'))!.totp_secret;
       expect(sealed).not.toContain(DEMO_TOTP_SECRET);
       const other = secretBox({ MFA_SECRET_KEY: 'x'.repeat(40) });
-      expect(() => other.open(sealed, id)).toThrow(/MFA_SECRET_KEY/);
+      expect(() => other.open(sealed!, id)).toThrow(/MFA_SECRET_KEY/);
       // Sealed for one user, it does not open for another.
-      expect(() => secretBox(testConfig()).open(sealed, t.users.operator.id)).toThrow();
+      expect(() => secretBox(testConfig()).open(sealed!, t.users.operator.id)).toThrow();
 
       // The suite runs without MFA_SECRET_KEY (the demo key): the rotation names that one as the old key.
       const app = createApp({ ...t.ctx, config: { ...t.ctx.config, MFA_SECRET_KEY: `${'n'.repeat(40)},${DEMO_MFA_SECRET_KEY}` } });
       const res = await request(app).post('/api/auth/login').send({ email: ADMIN, password: DEMO_PASSWORD, otp: await freshOtp(t, ADMIN) });
       expect(res.status).toBe(200);
-      const resealed = (await t.db('users').where('id', id).first('totp_secret')).totp_secret;
+      const resealed = (await t.db('users').where('id', id).first('totp_secret'))!.totp_secret;
       expect(resealed).not.toBe(sealed);
-      expect(secretBox({ MFA_SECRET_KEY: 'n'.repeat(40) }).open(resealed, id)).toBe(DEMO_TOTP_SECRET);
+      expect(secretBox({ MFA_SECRET_KEY: 'n'.repeat(40) }).open(resealed!, id)).toBe(DEMO_TOTP_SECRET);
       // Back to the suite's key for the tests after this one.
       await t.db('users').where('id', id).update({ totp_secret: sealed });
     });

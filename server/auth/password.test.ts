@@ -55,8 +55,8 @@ describe('hashing with the production parameters', () => {
       expect(res.status).toBe(201);
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
       const row = await t.db('users').where('email', 'real.cost@example.com').first();
-      expect(hashParams(row.password_hash)).toMatchObject(OWASP_COST);
-      expect(await verifyPassword('velvet-otter-canal-93', row.password_hash)).toBe(true);
+      expect(hashParams(row!.password_hash)).toMatchObject(OWASP_COST);
+      expect(await verifyPassword('velvet-otter-canal-93', row!.password_hash)).toBe(true);
       const login = await request(app).post('/api/auth/login').send({ email: 'real.cost@example.com', password: 'velvet-otter-canal-93' });
       expect(login.status).toBe(200);
     });
@@ -68,10 +68,11 @@ describe('password policy', () => {
     try {
       await checkPasswordPolicy(password, context);
       return 'ok';
-    } catch (err: any) {
+    } catch (thrown) {
+      const err = thrown as { status: number; message: string; errors: Record<string, string> }; // an HttpError
       expect(err.status).toBe(400);
       expect(err.message.length).toBeGreaterThan(10); // says what to do, not only the code
-      return err.errors.password as string;
+      return err.errors.password;
     }
   };
   const reasons = (list: string[], context?: { email?: string; name?: string }) =>

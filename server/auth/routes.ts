@@ -146,7 +146,8 @@ export function authRoutes(ctx: AppContext): Router {
     const at = isoNow(ctx);
     const keys = throttleKeys(me.email, ip);
     await guardAttempt(ctx, keys, { email: me.email, userId: me.id, ip, at });
-    const row = await ctx.db('users').where('id', me.id).first('password_hash');
+    // The session was just checked, so its user is there.
+    const row = (await ctx.db('users').where('id', me.id).first('password_hash'))!;
     if (!(await verifyPassword(body.current_password, row.password_hash))) {
       await writeAudit(ctx.db, {
         actorId: me.id, action: 'password.change_failed', entity: 'users', entityId: me.id,

@@ -258,45 +258,45 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
     it('disabling a user ends all their sessions at once and refuses their login with the usual message', async () => {
       const admin = await t.agent('admin');
       const target = await t.db('users').where('email', 'support2@example.com').first();
-      const a = await signIn(target.email);
-      const b = await signIn(target.email);
-      expect(await sessionsOf(target.id)).toBeGreaterThanOrEqual(2);
-      expect((await admin.put(`/api/users/${target.id}`).send({ disabled: true })).status).toBe(200);
-      expect(await sessionsOf(target.id)).toBe(0);
+      const a = await signIn(target!.email);
+      const b = await signIn(target!.email);
+      expect(await sessionsOf(target!.id)).toBeGreaterThanOrEqual(2);
+      expect((await admin.put(`/api/users/${target!.id}`).send({ disabled: true })).status).toBe(200);
+      expect(await sessionsOf(target!.id)).toBe(0);
       expect((await me(a.token)).status).toBe(401);
       expect((await me(b.token)).status).toBe(401);
-      const refused = await request(t.app).post('/api/auth/login').send({ email: target.email, password: DEMO_PASSWORD });
+      const refused = await request(t.app).post('/api/auth/login').send({ email: target!.email, password: DEMO_PASSWORD });
       expect(refused.status).toBe(401);
       expect(refused.body).toEqual({ message: 'Invalid email or password' });
       expect(sessionCookie(refused)).toBeUndefined();
-      expect((await admin.put(`/api/users/${target.id}`).send({ disabled: false })).status).toBe(200);
-      await signIn(target.email);
+      expect((await admin.put(`/api/users/${target!.id}`).send({ disabled: false })).status).toBe(200);
+      await signIn(target!.email);
     });
 
     it('a disabled flag set behind the app\'s back is honoured on the next request', async () => {
       const target = await t.db('users').where('email', 'support2@example.com').first();
-      const { token } = await signIn(target.email);
-      await t.db('users').where('id', target.id).update({ disabled: true });
+      const { token } = await signIn(target!.email);
+      await t.db('users').where('id', target!.id).update({ disabled: true });
       expect((await me(token)).status).toBe(401);
-      await t.db('users').where('id', target.id).update({ disabled: false });
+      await t.db('users').where('id', target!.id).update({ disabled: false });
     });
 
     it('a role change ends the user\'s sessions; the next login carries the new role', async () => {
       const admin = await t.agent('admin');
       const target = await t.db('users').where('email', 'support2@example.com').first();
-      const { token } = await signIn(target.email);
-      expect((await admin.put(`/api/users/${target.id}`).send({ role: 'operator' })).status).toBe(200);
+      const { token } = await signIn(target!.email);
+      expect((await admin.put(`/api/users/${target!.id}`).send({ role: 'operator' })).status).toBe(200);
       expect((await me(token)).status).toBe(401);
-      const again = await signIn(target.email);
+      const again = await signIn(target!.email);
       expect((await me(again.token)).body.role).toBe('operator');
-      expect((await admin.put(`/api/users/${target.id}`).send({ role: 'support' })).status).toBe(200);
+      expect((await admin.put(`/api/users/${target!.id}`).send({ role: 'support' })).status).toBe(200);
     });
 
     it('a rename does not end sessions', async () => {
       const admin = await t.agent('admin');
       const target = await t.db('users').where('email', 'support2@example.com').first();
-      const { token } = await signIn(target.email);
-      expect((await admin.put(`/api/users/${target.id}`).send({ name: 'Support Two (renamed)' })).status).toBe(200);
+      const { token } = await signIn(target!.email);
+      expect((await admin.put(`/api/users/${target!.id}`).send({ name: 'Support Two (renamed)' })).status).toBe(200);
       expect((await me(token)).body.name).toBe('Support Two (renamed)');
     });
 

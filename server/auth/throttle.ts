@@ -91,7 +91,8 @@ export async function reserveAttempt(trx: Knex.Transaction, now: number, keys: T
         );
         const rows = Array.isArray(result) ? result : result.rows;
         if (rows.length === 0) {
-          const row = await sp('login_failures').where({ key }).first('window_start');
+          // The upsert found the row (and left it full), in this transaction.
+          const row = (await sp('login_failures').where({ key }).first('window_start'))!;
           const ends = Date.parse(row.window_start) + WINDOW_MS;
           refusal = { kind, retryAfterSeconds: Math.max(1, Math.ceil((ends - now) / 1000)) };
           throw full; // rolls back the slots taken for the keys before this one

@@ -3,6 +3,7 @@
 // update, delete or truncate audit rows, switch their triggers off (as their owner or through
 // session_replication_role), create tables or touch the migration tool's. And the app works as it:
 // sign-in, user changes, an admin grant, a payout's dual approval, lists and exports.
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../audit/audit.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../test/harness.ts';
@@ -20,8 +21,8 @@ describe.runIf(ENGINES.includes('pg'))('the app role on PostgreSQL', () => {
   const app = () => t.ctx.db;
   // Refused for want of a privilege (42501), not by the append-only trigger, which answers with the
   // same code but its own message: the role alone must be enough.
-  const refused = (sql: string, bindings: unknown[] = []) =>
-    expect(app().raw(sql, bindings as any[]), sql).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied|must be owner/) });
+  const refused = (sql: string, bindings: Knex.Value[] = []) =>
+    expect(app().raw(sql, bindings), sql).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied|must be owner/) });
 
   it('is another role than the owner, owns nothing and has no special power', async () => {
     const me = (await app().raw('select current_user as me')).rows[0].me;

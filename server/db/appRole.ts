@@ -65,7 +65,7 @@ export async function grantAppPrivileges(owner: Db, role: string): Promise<void>
   await owner.transaction(async (trx) => {
     await exec(trx, 'revoke all on all tables in schema %I from %I', [me.schema, role]);
     await exec(trx, 'grant select, insert, update, delete on all tables in schema %I to %I', [me.schema, role]);
-    const tables = (await trx.raw('select tablename from pg_tables where schemaname = ?', [me.schema])).rows.map((r: any) => r.tablename);
+    const tables = (await trx.raw('select tablename from pg_tables where schemaname = ?', [me.schema])).rows.map((r: { tablename: string }) => r.tablename);
     for (const t of MIGRATION_TABLES.filter((n) => tables.includes(n))) await exec(trx, 'revoke all on %I.%I from %I', [me.schema, t, role]);
     for (const t of APPEND_ONLY.filter((n) => tables.includes(n))) {
       await exec(trx, 'revoke all on %I.%I from %I', [me.schema, t, role]);

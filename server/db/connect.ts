@@ -1,6 +1,7 @@
 // One Knex instance per process, for SQLite (embedded default) or PostgreSQL (scale-out).
 import fs from 'node:fs';
 import path from 'node:path';
+import type Sqlite from 'better-sqlite3';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { migrationSource } from '../../migrations/index.ts';
@@ -40,7 +41,7 @@ export function connect(url: string, opts: { poolMax?: number } = {}): Db {
       pool: {
         min: 1,
         max: 1,
-        afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+        afterCreate: (conn: Sqlite.Database, done: (err: Error | null, conn: Sqlite.Database) => void) => {
           conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL'); // WAL + NORMAL survives a killed process
           conn.pragma('foreign_keys = ON');
@@ -62,17 +63,18 @@ export function connect(url: string, opts: { poolMax?: number } = {}): Db {
  * every request, so the connection keeps its most recent prepared statements. (SQLite re-plans
  * a kept statement by itself after a schema change.)
  */
-function cachePreparedStatements(conn: any, size = 500) {
+function cachePreparedStatements(conn: Sqlite.Database, size = 500) {
   const prepare = conn.prepare.bind(conn);
-  const statements = new Map<string, unknown>();
-  conn.prepare = (sql: string) => {
+  const statements = new Map<string, Sqlite.Statement>();
+  // The same method, answering a kept statement: typed as the driver's own (generic) signature.
+  conn.prepare = ((sql: string) => {
     let stmt = statements.get(sql);
     if (stmt) statements.delete(sql);
     else stmt = prepare(sql);
     statements.set(sql, stmt); // most recent last
     if (statements.size > size) statements.delete(statements.keys().next().value!);
     return stmt;
-  };
+  }) as Sqlite.Database['prepare'];
 }
 
 export async function migrate(db: Db): Promise<void> {

@@ -7,10 +7,23 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect.ts';
 
+/** What is used here of knex's client (which knex leaves untyped): its pool and its query event. */
+interface PooledClient {
+  acquireConnection(): Promise<RawConnection>;
+  releaseConnection(conn: RawConnection): Promise<void>;
+  emit(event: 'query', data: Record<string, unknown>): void;
+}
+
+/** A better-sqlite3 connection, as far as it is used here (raw mode answers arrays). */
+interface RawConnection {
+  __knexUid?: unknown;
+  prepare(sql: string): { raw(on: boolean): void; all(params: unknown[]): unknown[][] };
+}
+
 export async function arrayRows(db: Db, qb: Knex.QueryBuilder): Promise<unknown[][]> {
   if (db.engine === 'pg') return qb.options({ rowMode: 'array' });
   const { sql, bindings } = qb.toSQL().toNative();
-  const client = db.client as any;
+  const client: PooledClient = db.client;
   const conn = await client.acquireConnection();
   try {
     client.emit('query', { sql, bindings, method: 'select', __knexUid: conn.__knexUid });

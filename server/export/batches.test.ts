@@ -31,18 +31,18 @@ describe.each(ENGINES)('listBatches on %s', (engine) => {
     [payments, { currency: 'XXX' }, undefined],
   ] as const)('%#: batches of 7 concatenate to the ordered list', async (def, filter, sort) => {
     const query = parseListQuery(def, { filter: JSON.stringify(filter), ...(sort ? { sort: JSON.stringify(sort) } : {}) });
-    const expected = (await orderedQuery(t.db, def, query)).map((r: any) => r.id);
+    const expected = (await orderedQuery(t.db, def, query)).map((r: { id: string }) => r.id);
     const got: string[] = [];
     let batches = 0;
     for await (const batch of listBatches(t.db, def, query, 7)) {
       expect(batch.length).toBeLessThanOrEqual(7);
-      got.push(...batch.map((r) => r.id));
+      got.push(...batch.map((r) => String(r.id)));
       batches += 1;
     }
     expect(got).toEqual(expected);
     expect(batches).toBeGreaterThanOrEqual(Math.ceil(expected.length / 7));
     // As arrays (the CSV path): the same rows, in the same order, with the same values.
-    const records = (await orderedQuery(t.db, def, query)) as any[];
+    const records: Array<Record<string, unknown>> = await orderedQuery(t.db, def, query);
     const arrays: unknown[][] = [];
     for await (const batch of listArrayBatches(t.db, def, query, 7)) arrays.push(...batch);
     expect(arrays.map((a) => Object.fromEntries(def.columns.map((c, i) => [c, a[i]])))).toEqual(records);

@@ -13,7 +13,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
-import { orderedQuery, toRecords } from '../list/listQuery.ts';
+import { orderedQuery, toRecords, type ApiRecord } from '../list/listQuery.ts';
 import type { ListQuery } from '../list/parseListQuery.ts';
 import { arrayRows } from './arrayRows.ts';
 
@@ -54,7 +54,7 @@ async function* keysetBatches<R>(db: Db, def: ResourceDefinition, query: ListQue
       const qb = orderedQuery(db, def, query).select({ [SORT_KEY]: sortCol }).limit(batchSize);
       if (run === 'values') {
         qb.whereNotNull(sortCol);
-        if (last) qb.whereRaw(`(??, ??) ${cmp} (?, ?)`, [sortCol, idCol, last.key as any, last.id]);
+        if (last) qb.whereRaw(`(??, ??) ${cmp} (?, ?)`, [sortCol, idCol, last.key as Knex.Value, last.id]);
       } else {
         if (run === 'nulls') qb.whereNull(sortCol);
         if (last) qb.where(idCol, cmp, last.id);
@@ -75,8 +75,8 @@ export async function* listBatches(
   def: ResourceDefinition,
   query: ListQuery,
   batchSize = EXPORT_BATCH,
-): AsyncGenerator<any[]> {
-  const reader: Reader<any> = { read: (qb) => qb, key: (r) => r[SORT_KEY], id: (r) => r.id };
+): AsyncGenerator<ApiRecord[]> {
+  const reader: Reader<ApiRecord> = { read: (qb) => qb, key: (r) => r[SORT_KEY], id: (r) => r.id as string };
   for await (const rows of keysetBatches(db, def, query, batchSize, reader)) {
     for (const r of rows) delete r[SORT_KEY];
     yield toRecords(def, rows);

@@ -52,7 +52,7 @@ describe('csvCell', () => {
 });
 
 describe('chunks', () => {
-  async function* batches(...bs: any[][]) {
+  async function* batches<T>(...bs: T[][]) {
     for (const b of bs) yield b;
   }
   const all = async (gen: AsyncIterable<string>) => {

@@ -41,7 +41,7 @@ export function csvLine(values: readonly unknown[]): string {
  * travels with the first batch, so an error in the first query happens before anything is sent
  * (and can still be a JSON error).
  */
-export async function* csvChunks(columns: readonly string[], batches: AsyncIterable<any[]>): AsyncGenerator<string> {
+export async function* csvChunks<Row extends object>(columns: readonly (keyof Row & string)[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
   let head: string | null = csvLine(columns);
   for await (const batch of batches) {
     if (!batch.length) continue;
@@ -97,7 +97,7 @@ export async function* csvArrayChunks(columns: readonly string[], batches: Async
 }
 
 /** A JSON array, written a batch at a time (the opening bracket with the first batch). */
-export async function* jsonChunks(batches: AsyncIterable<any[]>): AsyncGenerator<string> {
+export async function* jsonChunks(batches: AsyncIterable<object[]>): AsyncGenerator<string> {
   let first = true;
   for await (const batch of batches) {
     if (!batch.length) continue;

@@ -28,6 +28,10 @@ const NASTY_NAMES = NASTY.map(([name]) => name);
 
 const columnsOf = (name: string) => resources.find((r) => r.def.name === name)!.def.columns;
 
+
+/** A record of a list or an export, as these tests read it (the columns they look at, typed). */
+type Exported = Record<string, unknown> & { id: string; name: string; currency: string; merchant_id: string };
+
 describe.each(ENGINES)('exports on %s', (engine) => {
   let t: TestApp;
 
@@ -37,7 +41,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     await t.db('merchants').insert(
       NASTY_NAMES.map((name, i) => ({
         id: `mer_01NASTY${String(i).padStart(19, '0')}`, name, email: `n${i}@x.test`, country: 'US', default_currency: 'USD',
-        status: 'active', plan_id: plan.id, created_at: '2026-11-20T00:00:00.000Z', updated_at: '2026-11-20T00:00:00.000Z',
+        status: 'active', plan_id: plan!.id, created_at: '2026-11-20T00:00:00.000Z', updated_at: '2026-11-20T00:00:00.000Z',
       })),
     );
   });
@@ -51,10 +55,10 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     const first = await agent.get(listUrl(resource, { filter, sort, range: [0, 999] }));
     expect(first.status).toBe(200);
     const total = Number(first.headers['x-total-count']);
-    const ids: string[] = first.body.map((r: any) => r.id);
+    const ids: string[] = first.body.map((r: Exported) => r.id);
     for (let start = 1000; start < total; start += 1000) {
       const page = await agent.get(listUrl(resource, { filter, sort, range: [start, start + 999] }));
-      ids.push(...page.body.map((r: any) => r.id));
+      ids.push(...page.body.map((r: Exported) => r.id));
     }
     return { total, ids };
   }
@@ -101,7 +105,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     const records = JSON.parse(json.body);
     expect(records).toHaveLength(list.total);
-    expect(records.map((r: any) => r.id)).toEqual(list.ids);
+    expect(records.map((r: Exported) => r.id)).toEqual(list.ids);
 
     const csv = await exportAs(resource, 'csv', filter, sort);
     expect(csv.status).toBe(200);
@@ -131,7 +135,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(csv.body).toContain('"Two\r\nLines Ltd"');
     // JSON carries the values untouched.
     const json = JSON.parse((await exportAs('merchants', 'json', {})).body);
-    for (const name of NASTY_NAMES) expect(json.map((m: any) => m.name)).toContain(name);
+    for (const name of NASTY_NAMES) expect(json.map((m: Exported) => m.name)).toContain(name);
   });
 
   it.each(['payments', 'transactions', 'payouts', 'plans'])('%s as XLSX: the JSON records for people — major units, merchant names, dates', async (resource) => {
@@ -144,20 +148,20 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(`attachment; filename=${resource}-2026-11-21.xlsx`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as any);
+    await wb.xlsx.load(res.body);
     const ws = wb.getWorksheet(resource)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const header = (ws.getRow(1).values as any[]).slice(1);
+    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     const columns = columnsOf(resource);
     expect(header).toEqual(columns.includes('merchant_id')
       ? columns.flatMap((c) => (c === 'merchant_id' ? ['merchant_id', 'merchant_name'] : [c]))
       : [...columns]);
     expect(ws.rowCount).toBe(records.length + 1);
-    const names = new Map((await t.db('merchants').select('id', 'name')).map((m: any) => [m.id, m.name]));
+    const names = new Map((await t.db('merchants').select('id', 'name')).map((m) => [m.id, m.name]));
     let moneyCells = 0;
-    records.forEach((r: any, i: number) => {
+    records.forEach((r: Exported, i: number) => {
       const row = ws.getRow(i + 2);
-      header.forEach((c: string, j: number) => {
+      (header as string[]).forEach((c, j) => {
         const cell = row.getCell(j + 1);
         const v = r[c];
         if (c === 'merchant_name') expect(cell.value).toBe(names.get(r.merchant_id));
@@ -174,7 +178,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
       });
     });
     expect(moneyCells).toBeGreaterThan(0);
-    if (resource === 'payments') expect(new Set(records.map((r: any) => r.currency))).toContain('JPY');
+    if (resource === 'payments') expect(new Set(records.map((r: Exported) => r.currency))).toContain('JPY');
   });
 
   it('leaves negative amounts as numbers', async () => {

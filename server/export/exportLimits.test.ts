@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReconciliationRow } from '../../shared/api/stats.ts';
 import type { Role } from '../../shared/enums.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
 import { createTestApp, ENGINES, listUrl, otpFields, type TestApp } from '../test/harness.ts';
@@ -71,7 +72,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     });
   const exportRows = (actor: string) =>
     t.db('audit').where({ action: 'data.exported', actor_id: actor }).orderBy('id').select('*')
-      .then((rows) => rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })));
+      .then((rows) => rows.map((r) => ({ ...r, detail: JSON.parse(r.detail!) })));
 
   it('other requests are answered between the batches of an export', async () => {
     const order: string[] = [];
@@ -83,7 +84,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
       order.push('turn');
       if (ticking) setImmediate(tick);
     };
-    t.db.on('query', onQuery);
+    t.ctx.db.on('query', onQuery); // the app's connection (on PostgreSQL not t.db, the owner's)
     setImmediate(tick);
     let health = 0;
     let exportDone = false;
@@ -98,7 +99,7 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
       expect(JSON.parse(await body).length).toBeGreaterThan(10_000);
     } finally {
       ticking = false;
-      t.db.off('query', onQuery);
+      t.ctx.db.off('query', onQuery);
     }
     const batches = order.filter((e) => e === 'batch').length;
     expect(batches).toBeGreaterThan(10);
@@ -169,10 +170,10 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     res.resume();
     await until(async () => (await exportRows(t.users.support.id)).length > before, 'the audit row of the aborted export');
     const row = (await exportRows(t.users.support.id)).at(-1);
-    expect(row.detail).toMatchObject({ resource: 'transactions', format: 'json', complete: false });
+    expect(row!.detail).toMatchObject({ resource: 'transactions', format: 'json', complete: false });
     const all = Number((await (await t.agent('support')).get(listUrl('transactions', { range: [0, 0] }))).headers['x-total-count']);
-    expect(row.detail.rows).toBeGreaterThan(0);
-    expect(row.detail.rows).toBeLessThan(all);
+    expect(row!.detail.rows).toBeGreaterThan(0);
+    expect(row!.detail.rows).toBeLessThan(all);
   });
 
   it('a refused export (bad input, 403, 429) leaves no audit row', async () => {
@@ -205,15 +206,15 @@ describe.each(ENGINES)('export limits and audit on %s', (engine) => {
     expect((await exportRows(t.users.admin.id)).slice(before).map((r) => r.detail.report ?? r.detail.resource)).toEqual(['transactions', 'reconciliation']);
 
     // The preview holds the download's first rows, their number and the sums per currency.
-    const rows = download.body as Array<Record<string, any>>;
+    const rows = download.body as ReconciliationRow[];
     expect(rows.length).toBeGreaterThan(PREVIEW_ROWS); // so the cut is tested
     expect(preview.body.total).toBe(rows.length);
     expect(preview.body.rows).toEqual(rows.slice(0, PREVIEW_ROWS));
     const currencies = [...new Set(rows.map((r) => r.currency))].sort();
-    expect(preview.body.totals.map((x: any) => x.currency)).toEqual(currencies);
+    expect(preview.body.totals.map((x: { currency: string }) => x.currency)).toEqual(currencies);
     for (const x of preview.body.totals) {
       const mine = rows.filter((r) => r.currency === x.currency);
-      for (const col of ['payment_count', 'payments', 'fees', 'net', 'settled', 'unsettled']) {
+      for (const col of ['payment_count', 'payments', 'fees', 'net', 'settled', 'unsettled'] as const) {
         expect(x[col], `${x.currency} ${col}`).toBe(mine.reduce((sum, r) => sum + r[col], 0));
       }
     }

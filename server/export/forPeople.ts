@@ -3,6 +3,7 @@
 // its id. CSV and JSON stay as the API returns records (minor units, ids): they are for machines.
 import type { Db } from '../db/connect.ts';
 import type { ResourceDefinition } from '../list/definition.ts';
+import type { ApiRecord } from '../list/listQuery.ts';
 import type { XlsxColumn } from './xlsx.ts';
 
 /** Columns holding signed minor units of the row's `currency`, in any resource. */
@@ -24,14 +25,14 @@ export function peopleColumns(def: ResourceDefinition): XlsxColumn[] {
 }
 
 /** The records with `merchant_name` beside `merchant_id`, names read once per merchant. */
-export async function* withMerchantNames(db: Db, batches: AsyncIterable<any[]>): AsyncGenerator<any[]> {
+export async function* withMerchantNames(db: Db, batches: AsyncIterable<ApiRecord[]>): AsyncGenerator<ApiRecord[]> {
   const names = new Map<string, string | null>();
   for await (const batch of batches) {
-    const missing = [...new Set(batch.map((r) => r.merchant_id).filter((id) => typeof id === 'string' && !names.has(id)))];
+    const missing = [...new Set(batch.map((r) => r.merchant_id).filter((id): id is string => typeof id === 'string' && !names.has(id)))];
     if (missing.length) {
       for (const id of missing) names.set(id, null);
       for (const m of await db('merchants').whereIn('id', missing).select('id', 'name')) names.set(m.id, m.name);
     }
-    yield batch.map((r) => (r.merchant_id === undefined ? r : { ...r, merchant_name: names.get(r.merchant_id) ?? null }));
+    yield batch.map((r) => (r.merchant_id === undefined ? r : { ...r, merchant_name: (typeof r.merchant_id === 'string' ? names.get(r.merchant_id) : undefined) ?? null }));
   }
 }

@@ -42,11 +42,11 @@ function cellValue(col: XlsxColumn, value: unknown, currency: string | undefined
   return value;
 }
 
-export async function streamXlsx(
+export async function streamXlsx<Row extends object>(
   req: Request,
   res: Response,
   opts: { filename: string; sheet: string; columns: readonly XlsxColumn[] },
-  batches: AsyncIterable<Array<Record<string, any>>>,
+  batches: AsyncIterable<Row[]>,
 ): Promise<boolean> {
   const source = batches[Symbol.asyncIterator]();
   let next = await source.next(); // an error here is still a JSON answer
@@ -80,7 +80,8 @@ export async function streamXlsx(
   try {
     newSheet();
     while (!next.done && !gone) {
-      for (const r of next.value) {
+      for (const record of next.value) {
+        const r = record as Record<string, unknown>; // its columns, read by name
         if (rowsInSheet >= SHEET_ROWS) newSheet();
         const currency = typeof r.currency === 'string' ? r.currency : undefined;
         const row = sheet!.addRow(Object.fromEntries(opts.columns.map((c) => [c.key, cellValue(c, r[c.key], currency)])));

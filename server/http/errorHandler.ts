@@ -6,15 +6,25 @@ import type { Logger } from 'pino';
 import { isDataException } from '../db/dataException.ts';
 import { HttpError, httpErrorBody } from '../errors.ts';
 
+/** What body-parser and multer put on the errors they pass on (any may be missing). */
+interface ClientErrorFields {
+  status?: unknown;
+  statusCode?: unknown;
+  type?: unknown;
+  expose?: unknown;
+  message?: unknown;
+}
+
 export function errorHandler(log: Logger) {
-  return (err: any, req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpError) {
-      if (err.headers) res.set(err.headers);
-      res.status(err.status).json(httpErrorBody(err));
+  return (thrown: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const err: ClientErrorFields = typeof thrown === 'object' && thrown !== null ? thrown : {};
+    if (thrown instanceof HttpError) {
+      if (thrown.headers) res.set(thrown.headers);
+      res.status(thrown.status).json(httpErrorBody(thrown));
       return;
     }
     // body-parser: malformed JSON, too large, bad charset; multer: LIMIT_FILE_SIZE etc.
-    const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 0;
+    const status = typeof err.status === 'number' ? err.status : typeof err.statusCode === 'number' ? err.statusCode : 0;
     if (status >= 400 && status < 500) {
       const message =
         err.type === 'entity.parse.failed' ? 'Request body is not valid JSON'
@@ -26,13 +36,13 @@ export function errorHandler(log: Logger) {
     }
     // A safety net: validation gives each field its column's range and type, so this is a field
     // it missed. Logged (code only: serializeError drops the message, which quotes the value).
-    if (isDataException(err)) {
-      (req.log ?? log).warn({ err }, 'the database refused a value the request sent');
+    if (isDataException(thrown)) {
+      (req.log ?? log).warn({ err: thrown }, 'the database refused a value the request sent');
       res.status(400).json({ message: 'A value in the request is out of range or malformed' });
       return;
     }
-    req.log?.error({ err }, 'unhandled error');
-    if (!req.log) log.error({ err }, 'unhandled error');
+    req.log?.error({ err: thrown }, 'unhandled error');
+    if (!req.log) log.error({ err: thrown }, 'unhandled error');
     res.status(500).json({ message: 'Internal error' });
   };
 }

@@ -46,9 +46,9 @@ describe.each(ENGINES)('ra-data-simple-rest client on %s', (engine) => {
 
   it('getOne returns the record', async () => {
     const row = await t.db('intents').first();
-    const { data } = await provider.getOne('intents', { id: row.id });
-    expect(data.id).toBe(row.id);
-    expect(data.amount).toBe(Number(row.amount));
+    const { data } = await provider.getOne('intents', { id: row!.id });
+    expect(data.id).toBe(row!.id);
+    expect(data.amount).toBe(Number(row!.amount));
   });
 
   it('getMany returns exactly the asked ids', async () => {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../seed/seedDemo.ts';
+import type { MerchantRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { dbDigest, sessionCookie } from '../test/routeCalls.ts';
 import { methodOf, ROUTES } from '../test/routes.table.ts';
@@ -13,12 +14,12 @@ import { MAX_JSON_DEPTH } from './security.ts';
 describe.each(ENGINES)('requests on %s', (engine) => {
   let t: TestApp;
   let admin: request.Agent;
-  let merchant: any;
+  let merchant: MerchantRow;
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 20 });
     admin = await t.agent('admin');
-    merchant = await t.db('merchants').orderBy('id').first();
+    merchant = (await t.db('merchants').orderBy('id').first())!;
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
@@ -56,7 +57,7 @@ describe.each(ENGINES)('requests on %s', (engine) => {
         refused(await admin.patch(`/api/users/${t.users.support.id}`).set('Sec-Fetch-Site', site).send({}));
       }
       expect((await admin.get('/api/auth/me')).status).toBe(200); // the refused logout did nothing
-      expect((await t.db('merchants').where('id', merchant.id).first()).status).toBe(merchant.status);
+      expect((await t.db('merchants').where('id', merchant.id).first())!.status).toBe(merchant.status);
     });
 
     it('lets same-origin browser writes and non-browser clients through', async () => {
@@ -157,20 +158,20 @@ describe.each(ENGINES)('requests on %s', (engine) => {
   describe('mass assignment: only writable fields are taken', () => {
     it('PUT /api/users/:id takes name, role and disabled, nothing else', async () => {
       const target = await t.db('users').where('email', 'support2@example.com').first();
-      const res = await admin.put(`/api/users/${target.id}`).send({
+      const res = await admin.put(`/api/users/${target!.id}`).send({
         id: 'usr_00000000000000000000000000', email: 'hijack@example.com', password_hash: 'scrypt$1024$8$1$AAAA$BBBB',
         created_at: '2000-01-01T00:00:00.000Z', last_login_at: '2000-01-01T00:00:00.000Z', is_admin: true,
         name: 'Support Two Renamed', role: 'operator', disabled: false,
       });
       expect(res.status).toBe(200);
-      const after = await t.db('users').where('id', target.id).first();
-      expect(after).toEqual({ ...target, name: 'Support Two Renamed', role: 'operator', disabled: after.disabled });
-      expect(Boolean(after.disabled)).toBe(false);
+      const after = await t.db('users').where('id', target!.id).first();
+      expect(after).toEqual({ ...target, name: 'Support Two Renamed', role: 'operator', disabled: after!.disabled });
+      expect(Boolean(after!.disabled)).toBe(false);
       expect(res.body).toEqual({
-        id: target.id, email: target.email, name: 'Support Two Renamed', role: 'operator', disabled: false,
-        created_at: target.created_at, last_login_at: target.last_login_at,
+        id: target!.id, email: target!.email, name: 'Support Two Renamed', role: 'operator', disabled: false,
+        created_at: target!.created_at, last_login_at: target!.last_login_at,
       });
-      await admin.put(`/api/users/${target.id}`).send({ name: target.name, role: target.role });
+      await admin.put(`/api/users/${target!.id}`).send({ name: target!.name, role: target!.role });
     });
 
     it('POST /api/users ignores id, password_hash, disabled and timestamps in the body', async () => {
@@ -181,27 +182,27 @@ describe.each(ENGINES)('requests on %s', (engine) => {
       });
       expect(res.status).toBe(201);
       const row = await t.db('users').where('email', 'mass.assign@example.com').first();
-      expect(row.id).not.toBe('usr_00000000000000000000000000');
-      expect(row.id).toBe(res.body.id);
-      expect(row.password_hash).not.toBe('scrypt$1024$8$1$AAAA$BBBB');
-      expect(Boolean(row.disabled)).toBe(false);
-      expect(row.created_at).toBe(t.clock.now.toISOString());
-      expect(row.last_login_at).toBeNull();
+      expect(row!.id).not.toBe('usr_00000000000000000000000000');
+      expect(row!.id).toBe(res.body.id);
+      expect(row!.password_hash).not.toBe('scrypt$1024$8$1$AAAA$BBBB');
+      expect(Boolean(row!.disabled)).toBe(false);
+      expect(row!.created_at).toBe(t.clock.now.toISOString());
+      expect(row!.last_login_at).toBeNull();
       expect(Object.keys(res.body).sort()).toEqual(['created_at', 'disabled', 'email', 'id', 'last_login_at', 'name', 'role']);
     });
 
     it('PUT /api/merchants/:id takes status and plan_id, nothing else', async () => {
       const m = await t.db('merchants').orderBy('id').offset(1).first();
-      const otherPlan = await t.db('plans').whereNot('id', m.plan_id).first();
-      const res = await admin.put(`/api/merchants/${m.id}`).send({
+      const otherPlan = await t.db('plans').whereNot('id', m!.plan_id).first();
+      const res = await admin.put(`/api/merchants/${m!.id}`).send({
         ...m, id: 'mer_00000000000000000000000000', name: 'Hijacked', email: 'hijack@example.com', country: 'XX',
         default_currency: 'JPY', created_at: '2000-01-01T00:00:00.000Z', updated_at: '2000-01-01T00:00:00.000Z',
-        status: 'suspended', plan_id: otherPlan.id,
+        status: 'suspended', plan_id: otherPlan!.id,
       });
       expect(res.status).toBe(200);
-      const after = await t.db('merchants').where('id', m.id).first();
-      expect(after).toEqual({ ...m, status: 'suspended', plan_id: otherPlan.id, updated_at: t.clock.now.toISOString() });
-      await admin.put(`/api/merchants/${m.id}`).send({ status: m.status, plan_id: m.plan_id });
+      const after = await t.db('merchants').where('id', m!.id).first();
+      expect(after).toEqual({ ...m, status: 'suspended', plan_id: otherPlan!.id, updated_at: t.clock.now.toISOString() });
+      await admin.put(`/api/merchants/${m!.id}`).send({ status: m!.status, plan_id: m!.plan_id });
     });
 
     it('refuses wrong types instead of coercing them', async () => {

@@ -40,7 +40,7 @@ describe.each(ENGINES)('idempotency through the API on %s', (engine) => {
     expect(await refundsOf(p.id)).toHaveLength(1);
     expect(await t.db('transactions').where({ source_type: 'refund', source_id: first.body.id })).toHaveLength(1);
     expect(await t.db('audit').where({ action: 'refund.created', entity_id: first.body.id })).toHaveLength(1);
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(250);
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(250);
   });
 
   it('When the same key comes with a different body, then 422 and nothing happens', async () => {
@@ -210,7 +210,7 @@ describe.each(ENGINES)('idempotency keys on %s', (engine) => {
     expect(res.status).toBe(400);
     expect(await tdb.db('login_failures').where('key', `k:${key}`)).toHaveLength(0);
     expect(await row(key)).toMatchObject({ response_status: 400 });
-    expect(JSON.parse((await row(key)).response_body)).toEqual({ message: 'No, and here is why' });
+    expect(JSON.parse((await row(key))!.response_body!)).toEqual({ message: 'No, and here is why' });
   });
 
   it('When keys are at most 24 hours old they replay; older ones are forgotten', async () => {

@@ -33,8 +33,9 @@ export type Claim =
 const TABLE = 'idempotency_keys';
 const where = (s: KeyScope) => ({ user_id: s.userId, route: s.route, key: s.key });
 
-function isUniqueViolation(err: any): boolean {
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Claims the key for this request, or says why not. Runs outside any transaction. */
@@ -59,7 +60,8 @@ export async function claimKey(db: Knex, scope: KeyScope, requestHash: string, n
     }
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
     if (running) return { kind: 'running' };
-    return { kind: 'replay', response: { status: Number(row.response_status), body: JSON.parse(row.response_body) } };
+    // A finished request stored its status and body together.
+    return { kind: 'replay', response: { status: Number(row.response_status), body: JSON.parse(row.response_body!) } };
   }
   return { kind: 'running' };
 }

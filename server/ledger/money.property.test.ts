@@ -33,9 +33,10 @@ describe.each(ENGINES)('money property on %s', (engine) => {
 
   const available = async (merchantId: string, currency: string) =>
     Number((await t.db('balances').where('id', balanceId(merchantId, currency)).first('available'))?.available ?? 0);
-  const nth = async <T>(rows: Promise<T[]>, pick: number): Promise<T | undefined> => {
+  const nth = async <T>(rows: Promise<T[]>, pick: number): Promise<T> => {
     const all = await rows;
-    return all.length ? all[pick % all.length] : undefined;
+    if (!all.length) throw new Error('nothing to pick from: the seed has no such rows');
+    return all[pick % all.length];
   };
 
   /** Runs `act` and checks the merchant's available balance moved by exactly what it returns. */
@@ -47,7 +48,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
 
   async function run(c: Command): Promise<void> {
     if (c.kind === 'refund') {
-      const p: any = await nth(t.db('payments').where('status', 'captured').orderBy('id').select(), c.pick);
+      const p = await nth(t.db('payments').where('status', 'captured').orderBy('id').select(), c.pick);
       return moves(p, async () => {
         const remaining = unclaimed(p); // neither refunded nor in a dispute that is not won
         const amount = c.percent === undefined ? undefined : Math.max(1, Math.ceil((Number(p.amount) * c.percent) / 100));
@@ -59,7 +60,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
       });
     }
     if (c.kind === 'open_dispute') {
-      const p: any = await nth(t.db('payments as p').where('p.status', 'captured')
+      const p = await nth(t.db('payments as p').where('p.status', 'captured')
         .whereNotExists(t.db('disputes as d').whereRaw('d.payment_id = p.id')).orderBy('p.id').select('p.*'), c.pick);
       if (!p) return;
       return moves(p, async () => {
@@ -71,7 +72,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
       });
     }
     if (c.kind === 'dispute_outcome') {
-      const d: any = await nth(t.db('disputes').orderBy('id').select(), c.pick);
+      const d = await nth(t.db('disputes').orderBy('id').select(), c.pick);
       return moves(d, async () => {
         const res = c.outcome === 'accept'
           ? await agents.admin.post(`/api/disputes/${d.id}/accept`)
@@ -81,7 +82,7 @@ describe.each(ENGINES)('money property on %s', (engine) => {
         return allowed && c.outcome === 'won' ? Number(d.amount) : 0;
       });
     }
-    const p: any = await nth(t.db('payouts').orderBy('id').select(), c.pick);
+    const p = await nth(t.db('payouts').orderBy('id').select(), c.pick);
     return moves(p, async () => {
       const agent = c.decision === 'approve2' ? agents.admin2 : agents.admin;
       const res = c.decision === 'decline'

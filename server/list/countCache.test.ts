@@ -37,7 +37,7 @@ describe.each(ENGINES)('totals on %s', (engine) => {
     expect(await countQueries(() => countRows(t.db, payments, q, 50))).toBe(1);
     expect(await countQueries(() => countRows(t.db, payments, q, 50))).toBe(0);
     const row = await t.db('payments').where('status', 'captured').first('id', 'updated_at');
-    await t.db.transaction((trx) => trx('payments').where('id', row.id).update({ updated_at: row.updated_at }));
+    await t.db.transaction((trx) => trx('payments').where('id', row!.id).update({ updated_at: row!.updated_at }));
     expect(await countQueries(() => countRows(t.db, payments, q, 50))).toBe(1);
   });
 
@@ -47,7 +47,7 @@ describe.each(ENGINES)('totals on %s', (engine) => {
     expect(first.exact).toBe(true);
     expect(await countQueries(() => countRows(t.db, payments, q))).toBe(1);
     const sample = await t.db('payments').where('status', 'captured').first();
-    await t.db('payments').insert({ ...sample, id: `${sample.id.slice(0, -4)}ZZZZ`, status: 'voided' });
+    await t.db('payments').insert({ ...sample, id: `${sample!.id.slice(0, -4)}ZZZZ`, status: 'voided' });
     expect(await countRows(t.db, payments, q)).toEqual({ total: first.total + 1, exact: true });
   });
 

@@ -3,6 +3,7 @@
 // becomes the JSON record. Resources declare it once; the engine does the rest.
 import type { Knex } from 'knex';
 import type { Config } from '../config.ts';
+import type { Tables } from '../db/tables.ts';
 
 export type FieldType = 'id' | 'string' | 'enum' | 'integer' | 'datetime' | 'date' | 'boolean' | 'currency';
 
@@ -45,7 +46,13 @@ export interface SearchTerm {
   normalize?: (q: string) => string | null;
 }
 
-export interface ResourceDefinition<Row = any, Rec = any> {
+/**
+ * A resource over one table. `Row` is what the list engine reads (the `columns` of the table),
+ * `Rec` the JSON record `toRecord` makes of it. Engine code takes the defaults: a definition
+ * of any table is a ResourceDefinition, since `toRecord` and `computed.add` are declared as
+ * methods (their parameters are compared both ways).
+ */
+export interface ResourceDefinition<Row extends object = Record<string, unknown>, Rec extends object = Record<string, unknown>> {
   name: string;
   table: string;
   /** Columns returned by list and getOne. Never secrets or blobs. */
@@ -53,7 +60,7 @@ export interface ResourceDefinition<Row = any, Rec = any> {
   fields: Record<string, FieldSpec>;
   search?: readonly SearchTerm[];
   defaultSort?: { field: string; order: 'ASC' | 'DESC' };
-  toRecord?: (row: Row) => Rec;
+  toRecord?(row: Row): Rec;
   /** Extra WHERE applied to every query (e.g. hide rows); rarely needed. */
   scope?: (qb: Knex.QueryBuilder) => void;
   /**
@@ -62,15 +69,24 @@ export interface ResourceDefinition<Row = any, Rec = any> {
    * glance (a user's name, a payout's approvals) without a second round trip or a wider role.
    * Never filtered or sorted on; exports leave them out.
    */
-  computed?: ComputedFields;
+  computed?: ComputedFields<Rec>;
 }
 
-export interface ComputedFields {
+export interface ComputedFields<Rec extends object = Record<string, unknown>> {
   /** The names it adds to each record (the OpenAPI document lists them). */
   fields: readonly string[];
-  add: (db: Knex | Knex.Transaction, records: any[], config: Config) => Promise<void>;
+  /** Sets the fields on the records themselves. */
+  add(db: Knex | Knex.Transaction, records: Rec[], config: Config): Promise<void>;
 }
 
-export function defineResource<Row = any, Rec = any>(def: ResourceDefinition<Row, Rec>): ResourceDefinition<Row, Rec> {
+/**
+ * Declares a resource over `table`: its `columns` are checked against the table's row type
+ * (server/db/tables.ts) and `toRecord` receives exactly those columns.
+ */
+export function defineResource<
+  T extends keyof Tables & string,
+  C extends keyof Tables[T] & string,
+  Rec extends object = Pick<Tables[T], C>,
+>(def: ResourceDefinition<Pick<Tables[T], C>, Rec> & { table: T; columns: readonly C[] }): ResourceDefinition<Pick<Tables[T], C>, Rec> {
   return def;
 }

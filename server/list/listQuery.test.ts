@@ -3,13 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.ts';
 import { payments } from '../resources/payments/definition.ts';
+import type { PaymentRow } from '../db/tables.ts';
 import { createTestDb, ENGINES, type TestDb } from '../test/harness.ts';
 import { fetchPage } from './listQuery.ts';
 import { parseListQuery } from './parseListQuery.ts';
 
+/** The payments these tests insert: the columns they set, typed as the table's. */
+type TestPayment = Partial<PaymentRow> & Pick<PaymentRow, 'id' | 'amount' | 'currency' | 'status' | 'merchant_id' | 'created_at' | 'customer_email' | 'reference_id'>;
+
 describe.each(ENGINES)('list engine on %s', (engine) => {
   let t: TestDb;
-  const rows: any[] = [];
+  const rows: TestPayment[] = [];
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -21,7 +25,7 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
     // 30 payments; amounts repeat (ties) so the id tie-break matters.
     for (let i = 0; i < 30; i++) {
       const ms = Date.parse('2026-11-01T00:00:00Z') + i * 3_600_000 * 7;
-      const row = {
+      const row: TestPayment = {
         id: newId('payment', ms), intent_id: 'pi_1', merchant_id: i % 6 ? 'mer_1' : 'mer_2', amount: 100 * (i % 5), currency: i % 3 ? 'USD' : 'JPY',
         status: i % 4 ? 'captured' : 'failed', entry_mode: 'ecommerce', card_brand: 'visa', card_last4: i === 7 ? '4242' : '0000',
         fee_amount: 0, net_amount: 0, amount_refunded: 0, decline_code: i % 4 ? null : '3000', settlement_status: 'unsettled', auth_code: i === 9 ? 'AB12CD' : null,
@@ -36,7 +40,7 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
 
   const list = (query: Record<string, unknown>) =>
     fetchPage(t.db, payments, parseListQuery(payments, Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))));
-  const ids = (recs: any[]) => recs.map((r) => r.id);
+  const ids = (recs: Array<Record<string, unknown>>) => recs.map((r) => String(r.id));
 
   it('counts and pages', async () => {
     const page = await list({ range: [0, 9] });
@@ -63,26 +67,26 @@ describe.each(ENGINES)('list engine on %s', (engine) => {
   });
 
   it.each([
-    [{ status: 'failed' }, (r: any) => r.status === 'failed'],
-    [{ currency: ['JPY'] }, (r: any) => r.currency === 'JPY'],
-    [{ decline_code: null }, (r: any) => r.decline_code === null],
-    [{ amount_gte: 200 }, (r: any) => r.amount >= 200],
-    [{ amount_lte: 200 }, (r: any) => r.amount <= 200],
-    [{ amount_gt: 200 }, (r: any) => r.amount > 200],
-    [{ amount_lt: 200 }, (r: any) => r.amount < 200],
-    [{ currency_neq: 'JPY' }, (r: any) => r.currency !== 'JPY'],
-    [{ amount_gte: 100, amount_lte: 300 }, (r: any) => r.amount >= 100 && r.amount <= 300],
-    [{ created_at_gte: '2026-11-02', created_at_lte: '2026-11-03' }, (r: any) => r.created_at >= '2026-11-02' && r.created_at < '2026-11-04'],
-    [{ q: '4242' }, (r: any) => r.card_last4 === '4242'],
-    [{ q: 'ANA.LI' }, (r: any) => r.customer_email.startsWith('ana.li')],
-    [{ q: 'ord-101' }, (r: any) => r.reference_id.startsWith('ORD-101')],
+    [{ status: 'failed' }, (r: TestPayment) => r.status === 'failed'],
+    [{ currency: ['JPY'] }, (r: TestPayment) => r.currency === 'JPY'],
+    [{ decline_code: null }, (r: TestPayment) => r.decline_code === null],
+    [{ amount_gte: 200 }, (r: TestPayment) => r.amount >= 200],
+    [{ amount_lte: 200 }, (r: TestPayment) => r.amount <= 200],
+    [{ amount_gt: 200 }, (r: TestPayment) => r.amount > 200],
+    [{ amount_lt: 200 }, (r: TestPayment) => r.amount < 200],
+    [{ currency_neq: 'JPY' }, (r: TestPayment) => r.currency !== 'JPY'],
+    [{ amount_gte: 100, amount_lte: 300 }, (r: TestPayment) => r.amount >= 100 && r.amount <= 300],
+    [{ created_at_gte: '2026-11-02', created_at_lte: '2026-11-03' }, (r: TestPayment) => r.created_at >= '2026-11-02' && r.created_at < '2026-11-04'],
+    [{ q: '4242' }, (r: TestPayment) => r.card_last4 === '4242'],
+    [{ q: 'ANA.LI' }, (r: TestPayment) => r.customer_email!.startsWith('ana.li')],
+    [{ q: 'ord-101' }, (r: TestPayment) => r.reference_id!.startsWith('ORD-101')],
     [{ q: 'nothing matches this' }, () => false],
     // A merchant's name, any part, in any case: the merchant's payments.
-    [{ q: 'harbor' }, (r: any) => r.merchant_id === 'mer_2'],
-    [{ q: 'BLUE HARBOR CAFÉ' }, (r: any) => r.merchant_id === 'mer_2'],
-    [{ q: 'ue har', status: 'failed' }, (r: any) => r.merchant_id === 'mer_2' && r.status === 'failed'],
+    [{ q: 'harbor' }, (r: TestPayment) => r.merchant_id === 'mer_2'],
+    [{ q: 'BLUE HARBOR CAFÉ' }, (r: TestPayment) => r.merchant_id === 'mer_2'],
+    [{ q: 'ue har', status: 'failed' }, (r: TestPayment) => r.merchant_id === 'mer_2' && r.status === 'failed'],
     [{ q: 'r_%' }, () => false], // LIKE's wildcards are plain characters
-    [{ q: 'ab12cd' }, (r: any) => r.auth_code === 'AB12CD'],
+    [{ q: 'ab12cd' }, (r: TestPayment) => r.auth_code === 'AB12CD'],
   ])('filter %j matches exactly the rows it names', async (filter, predicate) => {
     const page = await list({ filter, range: [0, 99] });
     const expected = rows.filter(predicate);

@@ -11,15 +11,18 @@ const isSqlite = (db: Knex) => db.client.config.client !== 'pg';
 /** A WHERE fragment: SQL with `??` (identifier) and `?` (value) placeholders, and its bindings. */
 interface Fragment {
   sql: string;
-  bindings: unknown[];
+  bindings: Knex.Value[];
 }
 
 function conditionSql(c: FilterCondition): Fragment {
+  // parseListQuery coerced the value to the field's type: a string, number or boolean (a list of
+  // them for `in`), which is what knex binds.
+  const value = c.value as Knex.Value;
   switch (c.op) {
     case 'eq':
-      return { sql: '?? = ?', bindings: [c.column, c.value] };
+      return { sql: '?? = ?', bindings: [c.column, value] };
     case 'in': {
-      const values = c.value as unknown[];
+      const values = c.value as Knex.Value[];
       if (values.length === 0) return { sql: '1 = 0', bindings: [] };
       return { sql: `?? in (${values.map(() => '?').join(', ')})`, bindings: [c.column, ...values] };
     }
@@ -27,9 +30,9 @@ function conditionSql(c: FilterCondition): Fragment {
       return { sql: '?? is null', bindings: [c.column] };
     case 'neq':
       // "not equal" includes rows where the column is empty, as a user reading the screen expects.
-      return { sql: '(?? <> ? or ?? is null)', bindings: [c.column, c.value, c.column] };
+      return { sql: '(?? <> ? or ?? is null)', bindings: [c.column, value, c.column] };
     default:
-      return { sql: `?? ${COMPARATORS[c.op]} ?`, bindings: [c.column, c.value] };
+      return { sql: `?? ${COMPARATORS[c.op]} ?`, bindings: [c.column, value] };
   }
 }
 
@@ -125,11 +128,11 @@ export function filteredQuery(
     // Only conditions spread along every order are marked (amounts, statuses, codes, references
     // to other records), never times: see PagePlan.sort for why.
     const spread = plan.walk && isSqlite(db) && !followsCreation(def, c.field);
-    qb.whereRaw(spread ? `likely(${f.sql})` : f.sql, f.bindings as any[]);
+    qb.whereRaw(spread ? `likely(${f.sql})` : f.sql, f.bindings);
   }
   if (query.q) {
     const f = searchSql(db, def, query.q);
-    qb.whereRaw(f.sql, f.bindings as any[]);
+    qb.whereRaw(f.sql, f.bindings);
   }
   return qb;
 }
@@ -167,7 +170,10 @@ export function orderedQuery(db: Knex, def: ResourceDefinition, query: ListQuery
   return applyOrder(filteredQuery(db, def, query).select(def.columns.map((c) => `${def.table}.${c}`)), db, def, query.sort);
 }
 
-export function toRecords(def: ResourceDefinition, rows: any[]): any[] {
+/** A record as the API answers with it: a row after its definition's toRecord. */
+export type ApiRecord = Record<string, unknown>;
+
+export function toRecords(def: ResourceDefinition, rows: ApiRecord[]): ApiRecord[] {
   return def.toRecord ? rows.map(def.toRecord) : rows;
 }
 
@@ -210,7 +216,7 @@ export async function countRows(
 }
 
 export interface Page extends Total {
-  records: any[];
+  records: ApiRecord[];
 }
 
 /**
@@ -250,7 +256,7 @@ export async function fetchPage(db: Knex, def: ResourceDefinition, query: ListQu
   return { records: toRecords(def, rows), ...count };
 }
 
-export async function fetchOne(db: Knex, def: ResourceDefinition, id: string): Promise<any | undefined> {
+export async function fetchOne(db: Knex, def: ResourceDefinition, id: string): Promise<ApiRecord | undefined> {
   const qb = db(def.table).select(def.columns.map((c) => `${def.table}.${c}`)).where(`${def.table}.id`, id);
   def.scope?.(qb);
   const row = await qb.first();

@@ -12,7 +12,7 @@ export function withMerchantName(own?: ComputedFields): ComputedFields {
       const ids = [...new Set(records.map((r) => r.merchant_id).filter((id): id is string => typeof id === 'string'))];
       const rows: Array<{ id: string; name: string }> = ids.length ? await db('merchants').select('id', 'name').whereIn('id', ids) : [];
       const names = new Map(rows.map((r) => [r.id, r.name]));
-      for (const record of records) record.merchant_name = record.merchant_id ? names.get(record.merchant_id) ?? null : null;
+      for (const record of records) record.merchant_name = typeof record.merchant_id === 'string' && record.merchant_id ? names.get(record.merchant_id) ?? null : null;
     },
   };
 }

@@ -5,10 +5,11 @@ import { payments } from '../resources/payments/definition.ts';
 import { transactions } from '../resources/transactions/definition.ts';
 import { seedDemo } from '../seed/seedDemo.ts';
 import { ANCHOR, createTestDb, ENGINES, TEST_COST, type TestDb } from '../test/harness.ts';
+import type { ResourceDefinition } from './definition.ts';
 import { BROAD_FILTER_ROWS, EXACT_TOTAL_LIMIT, pagePlan, pageQuery } from './listQuery.ts';
 import { parseListQuery } from './parseListQuery.ts';
 
-const query = (def: typeof payments, params: { filter?: object; sort?: [string, string]; range?: [number, number] }) =>
+const query = (def: ResourceDefinition, params: { filter?: object; sort?: readonly [string, string]; range?: readonly [number, number] }) =>
   parseListQuery(def, {
     filter: JSON.stringify(params.filter ?? {}),
     ...(params.sort ? { sort: JSON.stringify(params.sort) } : {}),
@@ -50,8 +51,8 @@ describe.each(ENGINES)('page plans on %s', (engine) => {
     ['payments settled in October, newest first', payments, { filter: { settled_at_gte: '2026-10-01', settled_at_lte: '2026-10-31' } }],
     ['ledger settled in October, by id', transactions, { filter: { settled_at_gte: '2026-10-01' }, sort: ['id', 'ASC'] }],
   ] as const)('%s: the same page whichever plan', async (_name, def, params) => {
-    const q = query(def, params as any);
-    const ids = async (plan: object) => (await pageQuery(t.db, def, q, plan)).map((r: any) => r.id);
+    const q = query(def, params);
+    const ids = async (plan: object) => (await pageQuery(t.db, def, q, plan)).map((r: { id: string }) => r.id);
     const plain = await ids({});
     expect(plain.length).toBeGreaterThan(10);
     expect(await ids({ walk: true })).toEqual(plain);

@@ -48,7 +48,7 @@ async function collectBacklog(ctx: AppContext) {
   if (!outboxTable) return;
   const counts = await ctx.db('outbox').whereIn('status', ['pending', 'failed']).groupBy('status').select('status').count({ n: '*' });
   for (const status of ['pending', 'failed']) {
-    outboxItems.set({ status }, Number(counts.find((c: any) => c.status === status)?.n ?? 0));
+    outboxItems.set({ status }, Number(counts.find((c) => c.status === status)?.n ?? 0));
   }
   const oldest = await ctx.db('outbox').where('status', 'pending').min({ at: 'created_at' }).first();
   outboxOldestAge.set(oldest?.at ? Math.max(0, (ctx.now().getTime() - Date.parse(oldest.at)) / 1000) : 0);

@@ -10,7 +10,8 @@ import { OPERATIONS } from './operations.ts';
 
 describe('GET /api/openapi.json', () => {
   let t: TestApp;
-  let doc: any;
+  // The OpenAPI document as JSON, walked by path; its shape is what these tests check.
+  let doc: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a JSON document read by path
   beforeAll(async () => {
     t = await createTestApp('sqlite', { payments: 20 });
     const res = await request(t.app).get('/api/openapi.json');
@@ -42,7 +43,7 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(['amount', 'note', 'payment_id', 'reason']);
     expect(schema.properties.reason.enum).toEqual(['duplicate', 'fraudulent', 'requested_by_customer', 'other']);
     expect(schema.required).toEqual(expect.arrayContaining(['payment_id', 'reason']));
-    expect(refund.parameters.find((p: any) => p.name === 'Idempotency-Key').required).toBe(true);
+    expect(refund.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key').required).toBe(true);
     for (const [route, o] of Object.entries(OPERATIONS)) {
       if (!o.body) continue;
       const [method, path] = splitRoute(route);
@@ -52,8 +53,8 @@ describe('GET /api/openapi.json', () => {
 
   it('describes each resource\u2019s records and list parameters from its definition', () => {
     const list = doc.paths['/api/payments'].get;
-    expect(list.parameters.map((p: any) => p.name).sort()).toEqual(['filter', 'range', 'sort']);
-    expect(list.parameters.find((p: any) => p.name === 'filter').description).toContain('card_last4');
+    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['filter', 'range', 'sort']);
+    expect(list.parameters.find((p: { name: string }) => p.name === 'filter').description).toContain('card_last4');
     const payment = doc.components.schemas.Payment;
     expect(payment.properties.status.enum).toContain('captured');
     expect(payment.properties.amount.type).toBe('integer');

@@ -39,10 +39,11 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
       const won = await trx('outbox').where({ id, status: 'pending' })
         .andWhere((q) => q.whereNull('leased_until').orWhere('leased_until', '<=', at))
         .update({ leased_until: until, attempts: trx.raw('attempts + 1') });
-      if (won === 1) claimed.push(normalize(await trx('outbox').where('id', id).first('id', 'kind', 'object_id', 'payload', 'attempts', 'request_id', 'leased_until')));
+      // Just leased by this claim: the row is there and its leased_until set.
+      if (won === 1) claimed.push(normalize((await trx('outbox').where('id', id).first('id', 'kind', 'object_id', 'payload', 'attempts', 'request_id', 'leased_until')) as Claimed));
     }
     return claimed;
   });
 }
 
-const normalize = (r: any): Claimed => ({ ...r, attempts: Number(r.attempts) });
+const normalize = (r: Claimed): Claimed => ({ ...r, attempts: Number(r.attempts) });

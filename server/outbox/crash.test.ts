@@ -154,7 +154,7 @@ describe.each(ENGINES)('kill -9 during a burst on %s', (engine) => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/refunds`, {
         method: 'POST', headers: { 'content-type': 'application/json', cookie: operator, 'Idempotency-Key': 'sigterm-1' },
-        body: JSON.stringify({ payment_id: payment.id, amount: 100, reason: 'duplicate' }),
+        body: JSON.stringify({ payment_id: payment!.id, amount: 100, reason: 'duplicate' }),
       });
       expect(res.status).toBe(201);
       const refund = (await res.json()) as { id: string };
@@ -169,7 +169,7 @@ describe.each(ENGINES)('kill -9 during a burst on %s', (engine) => {
       expect(await exited(child)).toBe(0);
       expect(await db('outbox').where('object_id', refund.id).first('status', 'attempts')).toEqual({ status: 'delivered', attempts: 1 });
       const ops = (await sim.call('GET', `/_sim/operations?object_id=${refund.id}`)).body.items;
-      expect(ops.map((o: any) => o.outcome)).toEqual(['executed']);
+      expect(ops.map((o: { outcome: string }) => o.outcome)).toEqual(['executed']);
     } finally {
       await sim.call('POST', '/_sim/faults', { latency_ms: 0 });
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -14,6 +14,9 @@ import { freshPayment, makeDispute, makePayout, PNG } from '../test/moneyFixture
 import { retryDelay } from './backoff.ts';
 import { deliverAll, newTally, testWorker } from './testing.ts';
 
+/** An operation the simulator recorded (its GET /_sim/operations), the fields read here. */
+interface SimOperation { kind: string; request: unknown; outcome: string }
+
 describe('retryDelay', () => {
   it('is full jitter under an exponential ceiling, capped', () => {
     expect(retryDelay(1, 1000, 60_000, () => 0.999)).toBe(999);
@@ -39,7 +42,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
   });
 
   const worker = (config = {}) => testWorker(t.db, sim, config);
-  const operations = async (objectId: string) => (await sim.call('GET', `/_sim/operations?object_id=${objectId}`)).body.items;
+  const operations = async (objectId: string): Promise<SimOperation[]> => (await sim.call('GET', `/_sim/operations?object_id=${objectId}`)).body.items;
   const outboxOf = (objectId: string) => t.db('outbox').where('object_id', objectId).orderBy('id');
   const refund = async (body: object) => (await t.agent('operator')).post('/api/refunds').set('Idempotency-Key', randomUUID()).send(body);
 
@@ -64,7 +67,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       request: { refundId: res.body.id, chargeId: p.id, amount: 500, currency: p.currency, reason: 'duplicate' },
     });
     // Pending until the processor's event says otherwise.
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('pending');
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('pending');
   });
 
   it('When an item is sent again (a lost answer, a crash before recording), then the processor executes it once', async () => {
@@ -87,11 +90,11 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect((await admin.post(`/api/payouts/${declined}/decline`).send({ reason: 'Bank details unverified' })).status).toBe(200);
     await deliverAll(t.db, worker());
 
-    expect((await operations(approved)).map((o: any) => [o.kind, o.request, o.outcome]))
+    expect((await operations(approved)).map((o) => [o.kind, o.request, o.outcome]))
       .toEqual([['payout.confirm', { action: 'APPROVE', transactionId: approved }, 'executed']]);
     // A payout the simulator never saw is adopted as the back office has it — already declined
     // here, so the decline is on record as `unchanged`; either way it was asked once.
-    expect((await operations(declined)).map((o: any) => [o.kind, o.request]))
+    expect((await operations(declined)).map((o) => [o.kind, o.request]))
       .toEqual([['payout.confirm', { action: 'DECLINE', transactionId: declined }]]);
     expect((await sim.call('GET', `/_sim/objects/payout/${approved}`)).body.status).toBe('processing');
     expect((await sim.call('GET', `/_sim/objects/payout/${declined}`)).body.status).toBe('declined');
@@ -111,9 +114,9 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(evidence).toMatchObject({ kind: 'dispute.evidence', outcome: 'executed', response: { status: 'under_review', files: 1 } });
     expect(evidence.request).toEqual({
       response_text: 'We delivered; tracking attached.',
-      files: [{ filename: 'receipt.png', content_type: 'image/png', sha256: stored.sha256, bytes: Number(stored.size) }],
+      files: [{ filename: 'receipt.png', content_type: 'image/png', sha256: stored!.sha256, bytes: Number(stored!.size) }],
     });
-    expect((await operations(accepted)).map((o: any) => o.kind)).toEqual(['dispute.accept']);
+    expect((await operations(accepted)).map((o) => o.kind)).toEqual(['dispute.accept']);
     expect((await sim.call('GET', `/_sim/objects/dispute/${accepted}`)).body.status).toBe('accepted');
   });
 
@@ -137,13 +140,13 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(last.last_error).toMatch(/gave up after 3 attempts/);
     expect(tally).toMatchObject({ retry: 1, failed: 1 });
     expect(await operations(res.body.id)).toHaveLength(0);
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('pending');
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('pending');
     await expectMoneyInvariants(t.db);
   });
 
   it('When the processor refuses a refund outright (4xx), then the refund fails and its money comes back, in one go', async () => {
     const p = await freshPayment(t.db, { minAmount: 1000 });
-    const balance = async () => Number((await t.db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first()).available);
+    const balance = async () => Number((await t.db('balances').where({ merchant_id: p.merchant_id, currency: p.currency }).first())!.available);
     const before = await balance();
     const res = await refund({ payment_id: p.id, reason: 'other' });
     expect(await balance()).toBe(before - p.amount);
@@ -157,8 +160,8 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     const [after] = await outboxOf(res.body.id);
     expect(after.status).toBe('failed');
     expect(after.last_error).toMatch(/answered 404: No such charge/);
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('failed');
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(0);
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('failed');
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(0);
     expect(await balance()).toBe(before);
     const audit = await t.db('audit').where({ action: 'refund.failed', entity_id: res.body.id });
     expect(audit).toHaveLength(1);
@@ -171,7 +174,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect((await (await t.agent('admin')).post(`/api/payouts/${id}/approve`)).status).toBe(200);
     await t.db('outbox').where('object_id', id).update({ payload: JSON.stringify({ transactionId: 'po_01JX0000000000000000000000' }) });
     await deliverAll(t.db, worker());
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('failed');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('failed');
     const entries = await t.db('transactions').where({ source_type: 'payout', source_id: id }).select('amount');
     expect(entries.map((e) => Number(e.amount)).sort((a, b) => a - b)).toEqual([-3_000, 3_000]);
     await expectMoneyInvariants(t.db);
@@ -188,7 +191,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     const [item] = await outboxOf(id);
     expect(item).toMatchObject({ status: 'failed', attempts: 1 });
     expect(item.last_error).toMatch(/answered 409/);
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('processing');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('processing');
     await expectMoneyInvariants(t.db);
   });
 
@@ -228,7 +231,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
 
     const list = await admin.get(`/api/outbox?filter=${encodeURIComponent(JSON.stringify({ status: 'failed', object_id: other.body.id }))}`);
     expect(list.status).toBe(200);
-    expect(list.body.map((r: any) => r.id)).toEqual([refused.id]);
+    expect(list.body.map((r: { id: string }) => r.id)).toEqual([refused.id]);
     expect(list.body[0].payload).toMatchObject({ refundId: other.body.id });
   });
 

@@ -21,7 +21,7 @@ export interface OutboxRow {
 }
 
 export async function requestFor(db: Knex, row: OutboxRow): Promise<ProcessorRequest> {
-  const payload = JSON.parse(row.payload) as Record<string, any>;
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
   switch (row.kind) {
     case 'refund.create':
       return { method: 'POST', path: '/v1/refunds', body: payload };
@@ -32,7 +32,7 @@ export async function requestFor(db: Knex, row: OutboxRow): Promise<ProcessorReq
     case 'dispute.submit':
       return {
         method: 'POST', path: `/v1/disputes/${encodeURIComponent(row.object_id)}/evidence`,
-        body: { response_text: payload.response_text, files: await evidenceFiles(db, row.object_id, payload.attachment_ids ?? []) },
+        body: { response_text: payload.response_text, files: await evidenceFiles(db, row.object_id, (payload.attachment_ids as string[] | undefined) ?? []) /* ids, as disputes/service.ts enqueued them */ },
       };
     case 'dispute.accept':
       return { method: 'POST', path: `/v1/disputes/${encodeURIComponent(row.object_id)}/accept`, body: {} };
@@ -47,8 +47,9 @@ async function evidenceFiles(db: Knex, disputeId: string, ids: string[]) {
   const rows = await db('dispute_attachments').where('dispute_id', disputeId).whereIn('id', ids)
     .select('id', 'filename', 'content_type', 'sha256', 'content');
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.filter((id) => byId.has(id)).map((id) => {
+  return ids.flatMap((id) => {
     const r = byId.get(id);
+    if (!r) return [];
     return { filename: r.filename, content_type: r.content_type, sha256: r.sha256, content_base64: Buffer.from(r.content).toString('base64') };
   });
 }

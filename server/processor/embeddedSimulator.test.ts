@@ -32,7 +32,7 @@ describe.each(ENGINES)('the embedded simulator (%s)', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    await t.db('merchants').where('id', (await t.db('merchants').where('status', 'active').orderBy('id').first('id')).id).update({ status: 'suspended' });
+    await t.db('merchants').where('id', (await t.db('merchants').where('status', 'active').orderBy('id').first('id'))!.id).update({ status: 'suspended' });
     server = t.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     embedded = await startEmbeddedSimulator({
@@ -59,6 +59,6 @@ describe.each(ENGINES)('the embedded simulator (%s)', (engine) => {
     const { body } = await call('/_sim/generate', { payments: 30 });
     const active = new Set((await t.db('merchants').where('status', 'active').select('id')).map((m) => m.id));
     expect(body.payments).toHaveLength(30);
-    expect(body.payments.every((p: any) => active.has(p.merchant_id))).toBe(true);
+    expect(body.payments.every((p: { merchant_id: string }) => active.has(p.merchant_id))).toBe(true);
   });
 });

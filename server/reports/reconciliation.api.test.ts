@@ -2,18 +2,22 @@
 // database; over all time it adds up to the balances; CSV and XLSX carry the same numbers as
 // JSON (the XLSX read back with exceljs); and its daily payments agree with the fee chart.
 import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeeRow, ReconciliationRow } from '../../shared/api/stats.ts';
 import { currencyExponent } from '../../shared/currencies.ts';
 import { parseCsv } from '../export/csvParse.test-util.ts';
 import { post } from '../ledger/ledger.ts';
 import { EDGE, insertEdgeFixtures } from '../stats/fixtures.test-util.ts';
+import type { TransactionRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { MONEY_COLUMNS, RECONCILIATION_COLUMNS } from './reconciliation.ts';
 
-type Row = Record<string, any>;
+type Row = ReconciliationRow;
+type Txn = Pick<TransactionRow, 'merchant_id' | 'currency' | 'amount' | 'source_type' | 'settlement_status' | 'created_at'>;
 
-function expectedReport(txns: Row[], names: Map<string, string>, f: { from: string; to: string; merchant_id?: string; currency?: string }) {
+function expectedReport(txns: Txn[], names: Map<string, string>, f: { from: string; to: string; merchant_id?: string; currency?: string }) {
   const out = new Map<string, Row>();
   for (const x of txns) {
     const date = x.created_at.slice(0, 10);
@@ -22,7 +26,7 @@ function expectedReport(txns: Row[], names: Map<string, string>, f: { from: stri
     if (f.currency && x.currency !== f.currency) continue;
     const key = `${date}|${x.merchant_id}|${x.currency}`;
     const r = out.get(key) ?? {
-      date, merchant_id: x.merchant_id, merchant_name: names.get(x.merchant_id), currency: x.currency, payment_count: 0,
+      date, merchant_id: x.merchant_id, merchant_name: names.get(x.merchant_id)!, currency: x.currency, payment_count: 0,
       payments: 0, refunds: 0, fees: 0, dispute_debits: 0, dispute_credits: 0, adjustments: 0, payouts: 0, net: 0, settled: 0, unsettled: 0,
     };
     const amount = Number(x.amount);
@@ -42,7 +46,9 @@ function expectedReport(txns: Row[], names: Map<string, string>, f: { from: stri
   return [...out.keys()].sort().map((k) => out.get(k)!);
 }
 
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+/** superagent hands a parser the response as it streams in (typed as its Response). */
+const binary = (response: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const res = response as unknown as Readable;
   const chunks: Buffer[] = [];
   res.on('data', (d: Buffer) => chunks.push(d));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -50,7 +56,7 @@ const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
 
 describe.each(ENGINES)('reconciliation report on %s', (engine) => {
   let t: TestApp;
-  let txns: Row[];
+  let txns: Txn[];
   let names: Map<string, string>;
   let first: string;
   let last: string;
@@ -69,7 +75,7 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
       ]),
     );
     txns = await t.db('transactions').select('merchant_id', 'currency', 'amount', 'source_type', 'settlement_status', 'created_at');
-    names = new Map((await t.db('merchants').select('id', 'name')).map((m: any) => [m.id, m.name]));
+    names = new Map((await t.db('merchants').select('id', 'name')).map((m) => [m.id, m.name]));
     const days = txns.map((x) => x.created_at.slice(0, 10)).sort();
     [first, last] = [days[0], days[days.length - 1]];
   });
@@ -85,8 +91,8 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     ['one currency', () => ({ from: first, to: last, currency: 'JPY' })],
     ['the edge merchant over two days', () => ({ from: '2026-11-20', to: '2026-11-21', merchant_id: EDGE.merchantId })],
   ])('JSON: %s — every row equals the ledger sums', async (_name, make) => {
-    const f = make() as any;
-    const res = await get(new URLSearchParams({ ...f, format: 'json' }).toString());
+    const f: { from: string; to: string; merchant_id?: string; currency?: string } = make();
+    const res = await get(new URLSearchParams({ ...(f as Record<string, string>), format: 'json' }).toString());
     expect(res.status).toBe(200);
     const expected = expectedReport(txns, names, f);
     expect(expected.length).toBeGreaterThan(0);
@@ -116,15 +122,15 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
   });
 
   it('its daily payments agree with the fee chart for the same merchant and day', async () => {
-    const rows = JSON.parse((await get('from=2026-10-01&to=2026-11-21')).text).filter((r: any) => r.payment_count > 0 && r.merchant_id !== EDGE.merchantId);
-    const merchants = [...new Set(rows.map((r: any) => r.merchant_id))].slice(0, 4) as string[];
+    const rows = JSON.parse((await get('from=2026-10-01&to=2026-11-21')).text).filter((r: Row) => r.payment_count > 0 && r.merchant_id !== EDGE.merchantId);
+    const merchants = [...new Set(rows.map((r: Row) => r.merchant_id))].slice(0, 4) as string[];
     expect(merchants.length).toBeGreaterThan(0);
     for (const m of merchants) {
       const chart = (await (await t.agent('operator')).get(`/api/stats/fees?from=2026-10-01&to=2026-11-21&merchant_id=${m}`)).body
-        .filter((c: any) => c.count > 0);
-      const mine = rows.filter((r: any) => r.merchant_id === m);
-      expect(mine.map((r: any) => [r.date, r.currency, r.payments, -r.fees, r.payment_count]))
-        .toEqual(chart.map((c: any) => [c.period, c.currency, c.volume, c.fees, c.count]));
+        .filter((c: FeeRow) => c.count > 0);
+      const mine = rows.filter((r: Row) => r.merchant_id === m);
+      expect(mine.map((r: Row) => [r.date, r.currency, r.payments, -r.fees, r.payment_count]))
+        .toEqual(chart.map((c: FeeRow) => [c.period, c.currency, c.volume, c.fees, c.count]));
     }
   });
 
@@ -136,7 +142,7 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     expect(csv.headers['content-disposition']).toBe(`attachment; filename=reconciliation-${first}_${last}.csv`);
     const [header, ...rows] = parseCsv(csv.text);
     expect(header).toEqual([...RECONCILIATION_COLUMNS]);
-    expect(rows).toEqual(json.map((r: any) => header.map((c) => String(r[c]))));
+    expect(rows).toEqual(json.map((r: Record<string, unknown>) => header.map((c) => String(r[c]))));
   });
 
   it('XLSX opens in exceljs: frozen header, number cells equal to JSON in major units', async () => {
@@ -148,13 +154,13 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     expect(res.headers['content-disposition']).toBe("attachment; filename=reconciliation-2026-10-15_2026-11-21.xlsx");
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as any);
+    await wb.xlsx.load(res.body);
     const ws = wb.getWorksheet('Reconciliation')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect((ws.getRow(1).values as any[]).slice(1)).toEqual([...RECONCILIATION_COLUMNS]);
+    expect((ws.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual([...RECONCILIATION_COLUMNS]);
     expect(ws.rowCount).toBe(json.length + 1);
     const currencies = new Set<string>();
-    json.forEach((r: any, i: number) => {
+    json.forEach((r: Row, i: number) => {
       const row = ws.getRow(i + 2);
       const exponent = currencyExponent(r.currency);
       currencies.add(r.currency);
@@ -178,7 +184,7 @@ describe.each(ENGINES)('reconciliation report on %s', (engine) => {
     expect(parseCsv((await get('from=2020-01-01&to=2020-01-31&format=csv')).text)).toEqual([[...RECONCILIATION_COLUMNS]]);
     const res = await (await t.agent('operator')).get('/api/reports/reconciliation?from=2020-01-01&to=2020-01-31&format=xlsx').buffer(true).parse(binary);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as any);
+    await wb.xlsx.load(res.body);
     expect(wb.getWorksheet('Reconciliation')!.rowCount).toBe(1);
   });
 

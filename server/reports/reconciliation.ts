@@ -68,10 +68,11 @@ async function reportChunk(db: Db, f: ReconciliationFilter): Promise<Reconciliat
     .join('merchants as m', 'm.id', 'r.merchant_id')
     .select('r.*', 'm.name as merchant_name')
     .orderBy([{ column: 'r.date' }, { column: 'r.merchant_id' }, { column: 'r.currency' }]);
-  return rows.map((r: any) => {
-    const out: any = { date: r.date, merchant_id: r.merchant_id, merchant_name: r.merchant_name, currency: r.currency };
+  return rows.map((r: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { date: r.date, merchant_id: r.merchant_id, merchant_name: r.merchant_name, currency: r.currency };
     for (const name of Object.keys(SUMS)) out[name] = Number(r[name] ?? 0);
-    return out as ReconciliationRow;
+    // The four keys above and every sum: the report's columns (SUMS is keyed by name, not typed).
+    return out as unknown as ReconciliationRow;
   });
 }
 

@@ -17,5 +17,5 @@ export function streamReconciliationXlsx(
   filename: string,
   batches: AsyncIterable<ReconciliationRow[]>,
 ): Promise<boolean> {
-  return streamXlsx(req, res, { filename, sheet: 'Reconciliation', columns: COLUMNS }, batches as AsyncIterable<any[]>);
+  return streamXlsx(req, res, { filename, sheet: 'Reconciliation', columns: COLUMNS }, batches);
 }

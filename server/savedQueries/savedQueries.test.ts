@@ -40,14 +40,14 @@ describe.each(ENGINES)('saved queries on %s', (engine) => {
     const owner = await t.db('users').where('id', t.users.operator.id).first('name');
     for (const role of ['support', 'admin'] as const) {
       const seen = (await listOf(role)).find((q) => q.id === mine.id);
-      expect(seen).toMatchObject({ shared: true, mine: false, owner_name: owner.name, params: { filter: { status: 'failed' } } });
+      expect(seen).toMatchObject({ shared: true, mine: false, owner_name: owner!.name, params: { filter: { status: 'failed' } } });
       const agent = await as(role);
       const rename = await agent.put(`/api/saved-queries/${mine.id}`).send({ name: 'Mine now' });
       expect(rename.status).toBe(403);
       expect(rename.body.message).toMatch(/Only the user who saved/);
       expect((await agent.delete(`/api/saved-queries/${mine.id}`)).status).toBe(403);
     }
-    expect((await t.db('saved_queries').where('id', mine.id).first()).name).toBe('Failed today');
+    expect((await t.db('saved_queries').where('id', mine.id).first())!.name).toBe('Failed today');
     const renamed = await (await as('operator')).put(`/api/saved-queries/${mine.id}`).send({ name: 'Failed payments' });
     expect(renamed.body.name).toBe('Failed payments');
     expect((await listOf('support')).find((q) => q.id === mine.id)?.name).toBe('Failed payments');

@@ -25,21 +25,24 @@ export interface ListShape {
 export const DEEP_PAGE: [number, number] = [9975, 9999];
 
 /** The table's size and a few hundred consecutive rows from its middle (by id): typical values. */
-export async function sampleRows(db: Knex, def: ResourceDefinition, size = 200): Promise<{ rows: number; sample: any[] }> {
+/** A row of any table, read by column name. */
+type SampleRow = Record<string, unknown>;
+
+export async function sampleRows(db: Knex, def: ResourceDefinition, size = 200): Promise<{ rows: number; sample: SampleRow[] }> {
   const [{ n }] = await db(def.table).count({ n: '*' });
   const rows = Number(n);
   const mid = await db(def.table).orderBy('id').offset(Math.floor(rows / 2)).first('id');
   if (!mid) return { rows, sample: [] };
-  const sample = await db(def.table).where('id', '>=', mid.id).orderBy('id').limit(size);
+  const sample: SampleRow[] = await db(def.table).where('id', '>=', mid.id).orderBy('id').limit(size);
   // Search terms that match through another table (a merchant's name) are sampled from there.
   for (const term of def.search ?? []) {
     if (!term.lookup) continue;
-    const ids = [...new Set(sample.map((r) => r[term.column]).filter(Boolean))];
+    const ids = [...new Set(sample.map((r) => r[term.column]).filter((id): id is string => typeof id === 'string' && id !== ''))];
     const names = new Map<string, string>();
     for (const row of await db(term.lookup.table).whereIn('id', ids).select('id', term.lookup.column)) {
       names.set(row.id, row[term.lookup.column]);
     }
-    for (const row of sample) row[lookupKey(term.column)] = names.get(row[term.column]);
+    for (const row of sample) row[lookupKey(term.column)] = names.get(row[term.column] as string);
   }
   return { rows, sample };
 }
@@ -47,25 +50,25 @@ export async function sampleRows(db: Knex, def: ResourceDefinition, size = 200):
 /** Where sampleRows puts the looked-up value of a row's `column` (a merchant's name). */
 const lookupKey = (column: string) => `${column}:lookup`;
 
-const firstValue = (rows: any[], column: string, accept: (v: any) => boolean = (v) => v !== null && v !== undefined) =>
+const firstValue = (rows: SampleRow[], column: string, accept: (v: unknown) => boolean = (v) => v !== null && v !== undefined) =>
   rows.map((r) => r[column]).find(accept);
 
-function rangeFor(type: string, value: any): [unknown, unknown] | undefined {
+function rangeFor(type: string, value: unknown): [unknown, unknown] | undefined {
   switch (type) {
     case 'integer':
-      return [value, value * 2];
+      return [value, Number(value) * 2];
     case 'datetime':
-      return [new Date(Date.parse(value) - 7 * DAY).toISOString(), value];
+      return [new Date(Date.parse(String(value)) - 7 * DAY).toISOString(), value];
     case 'date':
-      return [utcDay(Date.parse(value) - 7 * DAY), value];
+      return [utcDay(Date.parse(String(value)) - 7 * DAY), value];
     default:
       return undefined;
   }
 }
 
-function searchSample(rows: any[], column: string, match: string): string | undefined {
+function searchSample(rows: SampleRow[], column: string, match: string): string | undefined {
   const value = firstValue(rows, column, (v) => typeof v === 'string' && v.length > 0);
-  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return undefined; // none found (every value accepted is a string)
   if (match === 'exact') return column === 'id' || column.endsWith('_id') ? value.toLowerCase() : value;
   // A prefix as a person types it: most of the value, in another case than stored.
   if (match === 'prefix') return value.slice(0, Math.max(3, value.length - 3)).toLowerCase();
@@ -73,7 +76,7 @@ function searchSample(rows: any[], column: string, match: string): string | unde
 }
 
 /** `rows`: the table's size; page 400 is a shape only where there is a page 400. */
-export function listShapes(def: ResourceDefinition, sample: any[], rows: number): ListShape[] {
+export function listShapes(def: ResourceDefinition, sample: SampleRow[], rows: number): ListShape[] {
   const shapes: ListShape[] = [];
   const add = (kind: ListShape['kind'], name: string, params: ListParams) =>
     shapes.push({ resource: def.name, name, kind, params });

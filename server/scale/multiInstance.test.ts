@@ -23,7 +23,8 @@ interface Instance {
 
 interface Reply {
   status: number;
-  body: any;
+  // Parsed JSON of any shape, read field by field by the tests (as supertest's own `body` is typed).
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a test helper's response body
   headers: Headers;
 }
 
@@ -52,7 +53,7 @@ async function call(
   } else if (opts.form) body = opts.form;
   const res = await fetch(`${instance.base}${path}`, { method, headers, body });
   const text = await res.text();
-  let parsed: any = text;
+  let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
@@ -139,12 +140,12 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
     const after = await call(b, 'GET', '/api/users?range=[0,99]', { cookie: admin });
     expect(Number(after.headers.get('x-total-count'))).toBe(total + 1);
     expect(after.headers.get('x-total-count-exact')).toBe('true');
-    expect(after.body.map((u: any) => u.id)).toContain(created.body.id);
+    expect(after.body.map((u: { id: string }) => u.id)).toContain(created.body.id);
   });
 
   it('an Idempotency-Key sent to both instances at once has one effect and one answer', async () => {
     const payment = await t.db('payments').where({ status: 'captured', amount_refunded: 0 }).where('amount', '>', 1000).orderBy('id').first();
-    const body = { payment_id: payment.id, amount: 500, reason: 'requested_by_customer' };
+    const body = { payment_id: payment!.id, amount: 500, reason: 'requested_by_customer' };
     const headers = { 'Idempotency-Key': 'multi-instance-refund-1' };
     const replies = await Promise.all(
       [a, b, a, b, a, b].map((instance) => call(instance, 'POST', '/api/refunds', { cookie: admin, json: body, headers })),
@@ -153,7 +154,7 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
     const created = replies.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
-    const rows = await t.db('refunds').where('payment_id', payment.id);
+    const rows = await t.db('refunds').where('payment_id', payment!.id);
     expect(rows).toHaveLength(1);
     // Once settled, either instance replays the same answer; another body with the key is refused.
     const replay = await call(b, 'POST', '/api/refunds', { cookie: admin, json: body, headers });
@@ -166,19 +167,19 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
   it('refunds racing on both instances never refund more than was captured', async () => {
     const payment = await t.db('payments').where({ status: 'captured', amount_refunded: 0 }).where('amount', '>', 1000)
       .orderBy('id', 'desc').first();
-    const half = Math.ceil(payment.amount / 2) + 1; // two of these cannot both fit
+    const half = Math.ceil(payment!.amount / 2) + 1; // two of these cannot both fit
     const replies = await Promise.all(
       [a, b, a, b].map((instance, i) =>
         call(instance, 'POST', '/api/refunds', {
-          cookie: admin, json: { payment_id: payment.id, amount: half, reason: 'duplicate' }, headers: { 'Idempotency-Key': `race-${i}` },
+          cookie: admin, json: { payment_id: payment!.id, amount: half, reason: 'duplicate' }, headers: { 'Idempotency-Key': `race-${i}` },
         })),
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of replies.filter((x) => x.status !== 201)) expect([409, 422]).toContain(r.status);
-    const refunded = await t.db('refunds').where({ payment_id: payment.id, status: 'pending' }).sum({ s: 'amount' }).first();
+    const refunded = await t.db('refunds').where({ payment_id: payment!.id, status: 'pending' }).sum({ s: 'amount' }).first();
     expect(Number(refunded?.s)).toBe(half);
-    const after = await t.db('payments').where('id', payment.id).first();
-    expect(Number(after.amount_refunded)).toBe(half);
+    const after = await t.db('payments').where('id', payment!.id).first();
+    expect(Number(after!.amount_refunded)).toBe(half);
   });
 
   it('a payout approved on both instances at once is debited exactly once', async () => {
@@ -196,7 +197,7 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
     expect(debits).toHaveLength(1);
     expect(Number(debits[0].amount)).toBe(-Number(payout.amount));
     const balance = await t.db('balances').where({ merchant_id: payout.merchant_id, currency: payout.currency }).first();
-    expect(Number(balance.available)).toBe(Number(payout.available) - Number(payout.amount));
+    expect(Number(balance!.available)).toBe(Number(payout.available) - Number(payout.amount));
   });
 
   it('an attachment uploaded through one instance downloads through the other', async () => {
@@ -210,9 +211,9 @@ describe.runIf(ENGINES.includes('pg'))('two instances on one PostgreSQL database
     ]);
     const form = new FormData();
     form.append('file', new Blob([png], { type: 'image/png' }), 'receipt.png');
-    const uploaded = await call(a, 'POST', `/api/disputes/${dispute.id}/attachments`, { cookie: admin, form });
+    const uploaded = await call(a, 'POST', `/api/disputes/${dispute!.id}/attachments`, { cookie: admin, form });
     expect(uploaded.status).toBe(201);
-    const res = await fetch(`${b.base}/api/disputes/${dispute.id}/attachments/${uploaded.body.id}`, { headers: { cookie: admin } });
+    const res = await fetch(`${b.base}/api/disputes/${dispute!.id}/attachments/${uploaded.body.id}`, { headers: { cookie: admin } });
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment/);

@@ -24,8 +24,8 @@ export async function explain(trx: Knex.Transaction, engine: Db['engine'], table
   return engine === 'sqlite' ? explainSqlite(trx, table, sql, bindings) : explainPg(trx, table, sql, bindings);
 }
 
-async function explainSqlite(trx: Knex.Transaction, table: string, sql: string, bindings: readonly unknown[]): Promise<PlanSummary> {
-  const rows: Array<{ detail: string }> = await trx.raw(`explain query plan ${sql}`, bindings as any[]);
+async function explainSqlite(trx: Knex.Transaction, table: string, sql: string, bindings: readonly Knex.Value[]): Promise<PlanSummary> {
+  const rows: Array<{ detail: string }> = await trx.raw(`explain query plan ${sql}`, bindings);
   const details = rows.map((r) => r.detail);
   return {
     fullScan: details.some((d) => d === `SCAN ${table}`),
@@ -39,22 +39,33 @@ async function explainSqlite(trx: Knex.Transaction, table: string, sql: string, 
   };
 }
 
-async function explainPg(trx: Knex.Transaction, table: string, sql: string, bindings: readonly unknown[]): Promise<PlanSummary> {
-  const res = await trx.raw(`explain (format json) ${sql}`, bindings as any[]);
-  const root = res.rows[0]['QUERY PLAN'][0].Plan;
-  const nodes: any[] = [];
-  const walk = (n: any) => {
+/** The fields of a node of PostgreSQL's EXPLAIN (FORMAT JSON) read here. */
+interface PgPlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
+  'Sort Key'?: string[];
+  Plans?: PgPlanNode[];
+}
+
+async function explainPg(trx: Knex.Transaction, table: string, sql: string, bindings: readonly Knex.Value[]): Promise<PlanSummary> {
+  const res = await trx.raw(`explain (format json) ${sql}`, bindings);
+  const root: PgPlanNode = res.rows[0]['QUERY PLAN'][0].Plan;
+  const nodes: PgPlanNode[] = [];
+  const walk = (n: PgPlanNode) => {
     nodes.push(n);
     for (const child of n.Plans ?? []) walk(child);
   };
   walk(root);
-  const describe = (n: any): string =>
+  const describe = (n: PgPlanNode): string =>
     [n['Node Type'], n['Index Name'], n['Relation Name'], n['Index Cond'] ?? n['Recheck Cond'] ?? n['Sort Key']?.join(', ')]
       .filter(Boolean).join(' ');
   return {
     fullScan: nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === table),
     sort: nodes.some((n) => n['Node Type'] === 'Sort') ? 'full' : nodes.some((n) => n['Node Type'] === 'Incremental Sort') ? 'partial' : 'none',
-    indexConditions: nodes.flatMap((n) => [n['Index Cond'], n['Recheck Cond']].filter(Boolean)),
+    indexConditions: nodes.flatMap((n) => [n['Index Cond'], n['Recheck Cond']].filter((c): c is string => Boolean(c))),
     text: nodes.map(describe).join(' | '),
   };
 }

@@ -49,7 +49,7 @@ async function padTo(t: TestDb, table: string, min: number) {
 
 describe.each(ENGINES)('list query plans on %s', (engine) => {
   let t: TestDb;
-  const samples = new Map<string, any[]>();
+  const samples = new Map<string, Array<Record<string, unknown>>>();
 
   beforeAll(async () => {
     t = await createTestDb(engine);

@@ -7,16 +7,18 @@ import request from 'supertest';
 import { newId } from '../../shared/ids.ts';
 import { HITS_PER_RESOURCE, type SearchGroup, type SearchResponse } from '../../shared/api/search.ts';
 import { payments } from '../resources/payments/definition.ts';
+import type { PaymentRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { searchApplies } from './search.ts';
 
 describe.each(ENGINES)('GET /api/search on %s', (engine) => {
   let t: TestApp;
-  let payment: any;
+  /** A seeded captured payment with an auth code; seeded payments all have a reference and an email. */
+  let payment: PaymentRow & { reference_id: string; customer_email: string; auth_code: string };
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 300 });
-    payment = await t.db('payments').where('status', 'captured').whereNotNull('auth_code').orderBy('id').first();
+    payment = (await t.db('payments').where('status', 'captured').whereNotNull('auth_code').orderBy('id').first()) as typeof payment;
   });
   afterAll(() => t.drop());
 
@@ -45,14 +47,14 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
       ] }]);
     }
     const merchant = await t.db('merchants').first();
-    expect(await search(merchant.id)).toEqual([expect.objectContaining({ resource: 'merchants', id: merchant.id })]);
+    expect(await search(merchant!.id)).toEqual([expect.objectContaining({ resource: 'merchants', id: merchant!.id })]);
   });
 
   it('When the query is a note or attachment id, then it leads to the dispute', async () => {
     const dispute = await t.db('disputes').first();
     const noteId = newId('note');
-    await t.db('dispute_notes').insert({ id: noteId, dispute_id: dispute.id, author_id: t.users.support.id, body: 'called the bank', created_at: '2026-11-20T10:00:00.000Z' });
-    expect(await search(noteId, 'support')).toEqual([expect.objectContaining({ resource: 'disputes', id: dispute.id })]);
+    await t.db('dispute_notes').insert({ id: noteId, dispute_id: dispute!.id, author_id: t.users.support.id, body: 'called the bank', created_at: '2026-11-20T10:00:00.000Z' });
+    expect(await search(noteId, 'support')).toEqual([expect.objectContaining({ resource: 'disputes', id: dispute!.id })]);
   });
 
   it('When the query is card last 4, then the payments with that card are found and counted', async () => {
@@ -91,17 +93,17 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
 
   it('When the query is a payout number, with or without "#", then the payout is found', async () => {
     const payout = await t.db('payouts').orderBy('id').first();
-    for (const q of [`#${payout.payout_number}`, String(payout.payout_number)]) {
-      expect(await search(q)).toContainEqual(expect.objectContaining({ resource: 'payouts', id: payout.id }));
+    for (const q of [`#${payout!.payout_number}`, String(payout!.payout_number)]) {
+      expect(await search(q)).toContainEqual(expect.objectContaining({ resource: 'payouts', id: payout!.id }));
     }
   });
 
   it('When the query is part of a merchant name, then the merchant and its records are found', async () => {
     const merchant = await t.db('merchants').orderBy('name').first();
-    const part = merchant.name.slice(1, 6).toLowerCase();
+    const part = merchant!.name.slice(1, 6).toLowerCase();
     const res = await answer(part);
     const merchants = res.groups.find((g) => g.resource === 'merchants')!;
-    expect(merchants.hits).toContainEqual(expect.objectContaining({ id: merchant.id }));
+    expect(merchants.hits).toContainEqual(expect.objectContaining({ id: merchant!.id }));
     const paymentsGroup = res.groups.find((g) => g.resource === 'payments');
     const named = await t.db('merchants').whereRaw('lower(name) like ?', [`%${part}%`]).pluck('id');
     const theirs = await t.db('payments').whereIn('merchant_id', named).count({ n: '*' });
@@ -111,7 +113,7 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
 
   it('When many records match, then each group shows a few hits and the total of its list', async () => {
     const merchant = await t.db('payments').groupBy('merchant_id').orderByRaw('count(*) desc').first('merchant_id');
-    const { name } = await t.db('merchants').where('id', merchant.merchant_id).first('name');
+    const { name } = (await t.db('merchants').where('id', merchant!.merchant_id).first('name'))!;
     for (const q of [payment.id.slice(0, 5), name]) { // ids made close in time; a busy merchant's name
       const res = await answer(q, 'admin');
       expect(res.groups.length).toBeGreaterThan(0);
@@ -134,8 +136,8 @@ describe.each(ENGINES)('GET /api/search on %s', (engine) => {
       expect(await search(admin.id.slice(0, 8), role)).toEqual([]);
     }
     const auditRow = await t.db('audit').first();
-    expect(await search(auditRow.id, 'admin')).toEqual([expect.objectContaining({ resource: 'audit', id: auditRow.id })]);
-    expect(await search(auditRow.id, 'operator')).toEqual([]);
+    expect(await search(auditRow!.id, 'admin')).toEqual([expect.objectContaining({ resource: 'audit', id: auditRow!.id })]);
+    expect(await search(auditRow!.id, 'operator')).toEqual([]);
   });
 
   it('When nothing matches, then the answer has no groups', async () => {

@@ -9,7 +9,9 @@
 // reading the definitions from the catalog keeps the schema exactly what the migrations made.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type Sqlite from 'better-sqlite3';
 import type { Knex } from 'knex';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../db/connect.ts';
 import { restoreDeferredIndexes, setIndexesAside } from '../db/deferredIndexes.ts';
@@ -34,7 +36,7 @@ class SqliteSink implements RowSink {
   readonly counts: Record<string, number> = {};
   private statements = new Map<string, { columns: string[]; run: (values: unknown[]) => unknown }>();
 
-  constructor(private conn: any) {}
+  constructor(private conn: Sqlite.Database) {}
 
   private statement(table: string, columns: string[]) {
     let s = this.statements.get(table);
@@ -84,7 +86,7 @@ class PgSink implements RowSink {
   private pending: Promise<unknown> | undefined;
 
   /** `tables` in dependency order: when one batch is full, all are written, parents first. */
-  constructor(private conn: any, tables: string[], private batchRows = 5000) {
+  constructor(private conn: pg.PoolClient, tables: string[], private batchRows = 5000) {
     for (const t of tables) this.buffers.set(t, { columns: [], lines: [] });
   }
 

@@ -1,4 +1,5 @@
 // The demo seed: deterministic, realistic in shape, and the money invariants (docs/money.md) hold over it.
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_STATUSES, PAYOUT_STATUSES } from '../../shared/enums.ts';
 import { DECLINE_CODES } from '../../shared/declineCodes.ts';
@@ -90,7 +91,7 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
   });
 
   it('records a ledger entry for every captured payment, fee, refund (two for a failed one) and dispute', async () => {
-    const count = async (q: any) => Number((await q.count({ n: '*' }))[0].n);
+    const count = async (q: Knex.QueryBuilder) => Number((await q.count({ n: '*' }))[0].n);
     expect(await count(t.db('transactions').where('source_type', 'payment'))).toBe(await count(t.db('payments').where('status', 'captured')));
     expect(await count(t.db('transactions').where('source_type', 'refund').where('amount', '<', 0))).toBe(await count(t.db('refunds')));
     expect(await count(t.db('transactions').where('source_type', 'refund').where('amount', '>', 0))).toBe(await count(t.db('refunds').where('status', 'failed')));
@@ -101,7 +102,7 @@ describe.each(ENGINES)('seeded data on %s', (engine) => {
   it('uses the processor decline codes for failed payments', async () => {
     const failed = await t.db('payments').where('status', 'failed').select('decline_code', 'decline_reason');
     expect(failed.length).toBeGreaterThan(100);
-    for (const f of failed) expect(DECLINE_CODES[f.decline_code]).toBe(f.decline_reason);
+    for (const f of failed) expect(DECLINE_CODES[f.decline_code!]).toBe(f.decline_reason);
   });
 
   it('has disputes and payouts in every status, several payouts pending, and due dates around the anchor', async () => {

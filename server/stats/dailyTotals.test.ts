@@ -4,7 +4,9 @@
 // from existing payments (rolled back and forward again).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../migrations/index.ts';
+import type { PaymentStatus } from '../../shared/enums.ts';
 import { newId } from '../../shared/ids.ts';
+import type { PaymentRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { DAILY_TOTALS } from './capturedDaily.ts';
 import { rebuildDailyTotals } from './dailyTotals.ts';
@@ -16,8 +18,8 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 600 });
-    merchants = (await t.db('merchants').select('id').orderBy('id').limit(3)).map((m: any) => m.id);
-    intentId = (await t.db('intents').first('id')).id;
+    merchants = (await t.db('merchants').select('id').orderBy('id').limit(3)).map((m) => m.id);
+    intentId = (await t.db('intents').first('id'))!.id;
   });
   afterAll(() => t.drop());
 
@@ -41,15 +43,15 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
     const rows = await t.db(DAILY_TOTALS).select('*');
     return Object.fromEntries(
       rows
-        .map((r: any) => [`${r.captured_day}|${r.currency}|${r.merchant_id}`, { volume: Number(r.volume), fees: Number(r.fees), count: Number(r.count) }] as const)
+        .map((r) => [`${r.captured_day}|${r.currency}|${r.merchant_id}`, { volume: Number(r.volume), fees: Number(r.fees), count: Number(r.count) }] as const)
         .sort(([a], [b]) => a.localeCompare(b)),
     );
   }
 
-  const payment = (i: number, over: Record<string, unknown> = {}) => ({
+  const payment = (i: number, over: Partial<PaymentRow> = {}) => ({
     id: newId('payment', Date.parse('2026-11-10T00:00:00Z') + i), intent_id: intentId, merchant_id: merchants[i % 3],
-    amount: 1000 + i, currency: i % 2 ? 'JPY' : 'USD', status: 'captured', entry_mode: 'ecommerce', card_brand: 'visa',
-    card_last4: '4242', fee_amount: 30 + i, net_amount: 970, amount_refunded: 0, settlement_status: 'unsettled',
+    amount: 1000 + i, currency: i % 2 ? 'JPY' : 'USD', status: 'captured' as PaymentStatus, entry_mode: 'ecommerce' as const, card_brand: 'visa',
+    card_last4: '4242', fee_amount: 30 + i, net_amount: 970, amount_refunded: 0, settlement_status: 'unsettled' as const,
     captured_at: `2026-11-${String(10 + (i % 5)).padStart(2, '0')}T23:59:59.999Z`, created_at: '2026-11-10T00:00:00.000Z',
     updated_at: '2026-11-10T00:00:00.000Z', ...over,
   });
@@ -87,7 +89,7 @@ describe.each(ENGINES)('payment_daily_totals on %s', (engine) => {
   });
 
   it('leaves no empty rows behind', async () => {
-    const ids = (await t.db('payments').where('merchant_id', merchants[1]).where('captured_at', '>=', '2026-11-10').select('id')).map((r: any) => r.id);
+    const ids = (await t.db('payments').where('merchant_id', merchants[1]).where('captured_at', '>=', '2026-11-10').select('id')).map((r) => r.id);
     await t.db('payments').whereIn('id', ids).update({ status: 'cancelled' });
     expect(await t.db(DAILY_TOTALS).where('count', '<=', 0).select('*')).toEqual([]);
     expect(await actual()).toEqual(await expected());

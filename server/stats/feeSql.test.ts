@@ -45,7 +45,7 @@ describe.each(ENGINES)('feeBpsSql on %s', (engine) => {
       .select('amount', 'currency', 'card_brand', t.db.raw(`round((amount * ${feeBpsSql(plan)}) / 10000.0) as fee`))
       .orderBy('id');
     expect(rows.length).toBeGreaterThan(1_000);
-    const got = rows.map((r: any) => ({ ...r, amount: Number(r.amount), fee: Number(r.fee) + fixedFee(plan, r.currency) }));
+    const got = rows.map((r: { amount: unknown; currency: string; card_brand: string; fee: unknown }) => ({ ...r, amount: Number(r.amount), fee: Number(r.fee) + fixedFee(plan, r.currency) }));
     expect(got).toEqual(got.map((r) => ({ ...r, fee: computeFee(plan, r) })));
   });
 });

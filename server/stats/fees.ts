@@ -17,7 +17,7 @@ export async function feesByPeriod(db: Db, f: CapturedFilter & { interval: Inter
     .sum({ count: 'd.count' })
     .groupByRaw(`${period}, d.currency`);
   return fillGaps(
-    rows.map((r: any) => ({ period: String(r.period), currency: String(r.currency), ...totalsOf(r) })),
+    rows.map((r: Record<string, unknown>) => ({ period: String(r.period), currency: String(r.currency), ...totalsOf(r) })),
     periodsBetween(f.interval, f.from, f.to),
   );
 }

@@ -1,6 +1,7 @@
 // Test fixtures for stats, exports and reports: a merchant on its own plan with payments placed
 // exactly where bucketing can go wrong (the last and first millisecond of weeks and months),
 // in a three-decimal and a zero-decimal currency, plus rows that must be left out.
+import type { PaymentStatus } from '../../shared/enums.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Db } from '../db/connect.ts';
 
@@ -25,7 +26,7 @@ export async function insertEdgeFixtures(db: Db): Promise<void> {
     id: EDGE.intentId, merchant_id: EDGE.merchantId, amount: 1, currency: 'BHD', status: 'captured',
     capture_method: 'manual', created_at: created, updated_at: created,
   });
-  const payments: Array<[string, number, number, string, string | null, string]> = [
+  const payments: Array<[string, number, number, PaymentStatus, string | null, string]> = [
     // currency, amount, fee, status, captured_at, created_at
     ['BHD', 1500, 141, 'captured', '2026-11-15T23:59:59.999Z', '2026-11-15T23:00:00.000Z'], // Sunday: week of 11-09
     ['BHD', 2750, 176, 'captured', '2026-11-16T00:00:00.000Z', '2026-11-15T23:30:00.000Z'], // Monday: created the day before
@@ -39,7 +40,7 @@ export async function insertEdgeFixtures(db: Db): Promise<void> {
   await db('payments').insert(
     payments.map(([currency, amount, fee, status, capturedAt, createdAt]) => ({
       id: newId('payment', at(createdAt)), intent_id: EDGE.intentId, merchant_id: EDGE.merchantId, amount, currency, status,
-      entry_mode: 'card_present', card_brand: 'visa', card_last4: '0001', fee_amount: fee,
+      entry_mode: 'card_present' as const, card_brand: 'visa', card_last4: '0001', fee_amount: fee,
       net_amount: status === 'captured' ? amount - fee : 0, amount_refunded: 0, settlement_status: 'unsettled',
       captured_at: capturedAt, created_at: createdAt, updated_at: capturedAt ?? createdAt,
     })),

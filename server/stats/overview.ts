@@ -5,9 +5,13 @@ import type { Overview, Rate } from '../../shared/api/stats.ts';
 import { addDays, dayStart, utcDay } from '../../shared/days.ts';
 import { OPEN_PAYOUT_STATUSES } from '../../shared/enums.ts';
 import { DUE_SOON_DAYS, workLists } from '../../shared/workLists.ts';
+import type { Knex } from 'knex';
 import type { Db } from '../db/connect.ts';
+import type { DisputeRow } from '../db/tables.ts';
 import { capturedDaily, totalsOf, type Totals } from './capturedDaily.ts';
 import { countWorkLists, readWorkList } from './workLists.ts';
+
+type DueSoonField = 'id' | 'merchant_id' | 'payment_id' | 'amount' | 'currency' | 'reason_code' | 'reason' | 'response_due_date' | 'assignee_id';
 
 /** How many of the disputes due soon the overview lists (overdue ones first). */
 const DUE_SOON_LIST = 10;
@@ -29,9 +33,9 @@ export async function overview(db: Db, now: Date): Promise<Overview> {
       .sum({ count: 'd.count' })
       .groupBy('d.currency')
       .orderBy('d.currency');
-    return rows.map((r: any) => ({ currency: String(r.currency), ...totalsOf(r) }));
+    return rows.map((r: Record<string, unknown>) => ({ currency: String(r.currency), ...totalsOf(r) }));
   };
-  const count = async (qb: any) => Number((await qb.count({ n: '*' }).first())?.n ?? 0);
+  const count = async (qb: Knex.QueryBuilder) => Number((await qb.count({ n: '*' }).first())?.n ?? 0);
 
   const [volumeToday, volume30d, refunds, disputes, payouts, work, dueSoon] = await Promise.all([
     perCurrency(today),
@@ -53,7 +57,7 @@ export async function overview(db: Db, now: Date): Promise<Overview> {
 
   const awaiting = new Map<string, { currency: string; count: number; amount: number }>();
   const byStatus = Object.fromEntries(OPEN_PAYOUT_STATUSES.map((s) => [s, 0])) as Record<string, number>;
-  for (const p of payouts as any[]) {
+  for (const p of payouts) {
     const c = awaiting.get(p.currency) ?? { currency: p.currency, count: 0, amount: 0 };
     c.count += Number(p.count);
     c.amount += Number(p.amount);
@@ -79,7 +83,8 @@ export async function overview(db: Db, now: Date): Promise<Overview> {
       to: addDays(today, DUE_SOON_DAYS),
       count: work.disputes_due_soon.count,
       overdue: work.disputes_overdue.count,
-      soonest: dueSoon.map((d: any) => ({
+      // The disputes list's records are its rows (disputes/definition.ts has no toRecord).
+      soonest: (dueSoon as Array<Pick<DisputeRow, DueSoonField>>).map((d) => ({
         id: d.id, merchant_id: d.merchant_id, payment_id: d.payment_id, amount: Number(d.amount), currency: d.currency,
         reason_code: d.reason_code, reason: d.reason, response_due_date: d.response_due_date, assignee_id: d.assignee_id,
       })),

@@ -24,8 +24,10 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
   if (!merchant) throw notFound(`No merchants record with id "${merchantId}"`);
   const from = addDays(today, -(days - 1));
   const plans = (await db('plans').select('id', 'name', 'plan_type', 'percent_bps', 'fixed_fee', 'currency').orderBy('id'))
-    .map((plan: any) => ({ ...plan, percent_bps: Number(plan.percent_bps), fixed_fee: Number(plan.fixed_fee) }));
-  const rows: any[] = await db('payments')
+    .map((plan) => ({ ...plan, percent_bps: Number(plan.percent_bps), fixed_fee: Number(plan.fixed_fee) }));
+  // A column per plan (plan_0, plan_1, …) beside the sums: more than knex's types follow, so the
+  // rows are read by column name.
+  const rows = (await db('payments')
     .select('currency')
     .count({ count: '*' })
     .sum({ volume: 'amount', fees: 'fee_amount' })
@@ -34,12 +36,12 @@ export async function comparePlans(db: Db, merchantId: string, days: number, tod
     .where('captured_at', '>=', `${from}T00:00:00.000Z`)
     .where('captured_at', '<', dayStart(addDays(today, 1)))
     .groupBy('currency')
-    .orderBy('currency');
+    .orderBy('currency')) as unknown as Array<Record<string, unknown>>;
 
   const actual: CurrencyCost[] = rows.map((r) => {
     const volume = Number(r.volume);
     const fees = Number(r.fees);
-    return { currency: r.currency, volume, count: Number(r.count), fees, effective_bps: effectiveBps(fees, volume) };
+    return { currency: String(r.currency), volume, count: Number(r.count), fees, effective_bps: effectiveBps(fees, volume) };
   });
   const planCosts: PlanCost[] = plans.flatMap((plan, i) =>
     rows.map((r, k) => {

@@ -24,12 +24,12 @@ export async function statsByPlan(db: Db, f: { from: string; to: string; currenc
     db('plans').select('id', 'name', 'plan_type', 'currency').orderBy('id'),
     db('merchants').select('plan_id').count({ n: '*' }).groupBy('plan_id'),
   ]);
-  const onPlanCount = new Map(onPlan.map((r: any) => [r.plan_id, Number(r.n)]));
-  return plans.flatMap((p: any) => {
+  const onPlanCount = new Map(onPlan.map((r) => [r.plan_id, Number(r.n)]));
+  return plans.flatMap((p) => {
     const base = { plan_id: p.id, name: p.name, plan_type: p.plan_type, merchants_on_plan: onPlanCount.get(p.id) ?? 0 };
     const rows = sums
-      .filter((s: any) => s.plan_id === p.id)
-      .map((s: any) => ({ ...base, currency: String(s.currency), merchants: Number(s.merchants), ...totalsOf(s) }))
+      .filter((s: Record<string, unknown>) => s.plan_id === p.id)
+      .map((s) => ({ ...base, currency: String(s.currency), merchants: Number(s.merchants), ...totalsOf(s) }))
       .sort((a, b) => a.currency.localeCompare(b.currency));
     // A plan without volume still appears (in its own currency, or the one asked for), so a
     // chart shows every plan.

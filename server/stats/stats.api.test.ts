@@ -2,8 +2,10 @@
 // per period and currency, for every interval and filter, on each engine, with empty ranges,
 // a zero-decimal (JPY) and a three-decimal (BHD) currency and payments on bucket edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CurrencyCost, DueDispute, FeeRow, PlanCost, PlanRow } from '../../shared/api/stats.ts';
 import { computeFee } from '../../shared/fees.ts';
 import { WORK_LISTS, workLists } from '../../shared/workLists.ts';
+import type { PlanRow as PlanTableRow } from '../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../test/harness.ts';
 import { makeDispute } from '../test/moneyFixtures.ts';
 import { EDGE, insertEdgeFixtures } from './fixtures.test-util.ts';
@@ -49,7 +51,7 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
   let t: TestApp;
   let payments: Payment[];
   let planOf: Map<string, string>;
-  let plans: any[];
+  let plans: PlanTableRow[];
 
   const captured = (from: string, to: string) =>
     payments.filter((p) => p.status === 'captured' && p.captured_at! >= `${from}T` && p.captured_at!.slice(0, 10) <= to);
@@ -58,9 +60,9 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
     t = await createTestApp(engine, { payments: 1500 });
     await insertEdgeFixtures(t.db);
     payments = (await t.db('payments').select('merchant_id', 'currency', 'amount', 'fee_amount', 'status', 'captured_at', 'card_brand'))
-      .map((p: any) => ({ ...p, amount: Number(p.amount), fee_amount: Number(p.fee_amount) }));
+      .map((p) => ({ ...p, amount: Number(p.amount), fee_amount: Number(p.fee_amount) }));
     const merchants = await t.db('merchants').select('id', 'plan_id');
-    planOf = new Map(merchants.map((m: any) => [m.id, m.plan_id]));
+    planOf = new Map(merchants.map((m) => [m.id, m.plan_id]));
     plans = await t.db('plans').select('*').orderBy('id');
   });
   afterAll(() => t.drop());
@@ -110,13 +112,13 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
         // Every currency is a continuous series over every period of the range, in order.
         const currencies = [...new Set([...expected.keys()].map((k) => k.split('|')[1]))].sort();
         const keys = periods(interval, q.from, q.to).flatMap((p) => currencies.map((c) => `${p}|${c}`));
-        expect(res.body.map((r: any) => `${r.period}|${r.currency}`)).toEqual(keys);
+        expect(res.body.map((r: FeeRow) => `${r.period}|${r.currency}`)).toEqual(keys);
       });
     }
 
     it('puts a payment in the day of its capture, not of its creation', async () => {
       const res = await get(`/api/stats/fees?from=2026-11-15&to=2026-11-16&merchant_id=${EDGE.merchantId}&currency=BHD`);
-      expect(res.body.map((r: any) => [r.period, r.volume])).toEqual([['2026-11-15', 1500], ['2026-11-16', 2750]]);
+      expect(res.body.map((r: FeeRow) => [r.period, r.volume])).toEqual([['2026-11-15', 1500], ['2026-11-16', 2750]]);
     });
 
     it.each([
@@ -172,7 +174,7 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
         e.merchants.add(p.merchant_id);
         expected.set(key, e);
       }
-      const withVolume = res.body.filter((r: any) => r.count > 0);
+      const withVolume = res.body.filter((r: PlanRow) => r.count > 0);
       expect(withVolume).toHaveLength(expected.size);
       for (const r of withVolume) {
         const e = expected.get(`${r.plan_id}|${r.currency}`)!;
@@ -180,9 +182,9 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
         expect(r.effective_bps).toBe(Math.round((e.fees * 10_000) / e.volume));
       }
       // Every plan is listed, with its name, type and how many merchants it has today.
-      expect([...new Set(res.body.map((r: any) => r.plan_id))].sort()).toEqual(plans.map((p) => p.id).sort());
+      expect([...new Set(res.body.map((r: PlanRow) => r.plan_id))].sort()).toEqual(plans.map((p) => p.id).sort());
       for (const r of res.body) {
-        const plan = plans.find((p) => p.id === r.plan_id);
+        const plan = plans.find((p) => p.id === r.plan_id)!;
         expect(r).toMatchObject({ name: plan.name, plan_type: plan.plan_type });
         expect(r.merchants_on_plan).toBe([...planOf.values()].filter((id) => id === r.plan_id).length);
       }
@@ -224,33 +226,33 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
         expect(res.body.volume_30d).toEqual(perCurrency(from30));
 
         const inWindow = (ts: string) => ts >= `${from30}T` && ts.slice(0, 10) <= today;
-        const refunds = (await t.db('refunds').select('status', 'created_at')).filter((r: any) => r.status === 'succeeded' && inWindow(r.created_at));
+        const refunds = (await t.db('refunds').select('status', 'created_at')).filter((r) => r.status === 'succeeded' && inWindow(r.created_at));
         const disputes = await t.db('disputes').select('*');
         const capturedCount = captured(from30, today).length;
         expect(res.body.refund_rate).toEqual({ events: refunds.length, payments: capturedCount, rate: refunds.length / capturedCount });
-        const opened = disputes.filter((d: any) => inWindow(d.created_at)).length;
+        const opened = disputes.filter((d) => inWindow(d.created_at)).length;
         expect(res.body.dispute_rate).toEqual({ events: opened, payments: capturedCount, rate: opened / capturedCount });
 
         const payouts = (await t.db('payouts').select('status', 'currency', 'amount'))
-          .filter((p: any) => p.status === 'pending' || p.status === 'pending_second_approval');
+          .filter((p) => p.status === 'pending' || p.status === 'pending_second_approval');
         expect(res.body.payouts_awaiting_approval.count).toBe(payouts.length);
         expect(res.body.payouts_awaiting_approval.by_status).toEqual({
-          pending: payouts.filter((p: any) => p.status === 'pending').length,
-          pending_second_approval: payouts.filter((p: any) => p.status === 'pending_second_approval').length,
+          pending: payouts.filter((p) => p.status === 'pending').length,
+          pending_second_approval: payouts.filter((p) => p.status === 'pending_second_approval').length,
         });
         for (const c of res.body.payouts_awaiting_approval.by_currency) {
-          const mine = payouts.filter((p: any) => p.currency === c.currency);
-          expect(c).toEqual({ currency: c.currency, count: mine.length, amount: mine.reduce((s: number, p: any) => s + Number(p.amount), 0) });
+          const mine = payouts.filter((p) => p.currency === c.currency);
+          expect(c).toEqual({ currency: c.currency, count: mine.length, amount: mine.reduce((s, p) => s + Number(p.amount), 0) });
         }
 
         // Due soon: within 72 h or already overdue, the overdue ones first (the most urgent).
         const dueBy = isoDay(dayMs(today) + 3 * DAY);
         const due = disputes
-          .filter((d: any) => d.status === 'needs_response' && d.response_due_date <= dueBy)
-          .sort((a: any, b: any) => a.response_due_date.localeCompare(b.response_due_date) || a.id.localeCompare(b.id));
+          .filter((d) => d.status === 'needs_response' && d.response_due_date <= dueBy)
+          .sort((a, b) => a.response_due_date.localeCompare(b.response_due_date) || a.id.localeCompare(b.id));
         expect(res.body.disputes_due_soon.count).toBe(due.length);
-        expect(res.body.disputes_due_soon.soonest.map((d: any) => d.id)).toEqual(due.slice(0, 10).map((d: any) => d.id));
-        const overdue = disputes.filter((d: any) => d.status === 'needs_response' && d.response_due_date < today).length;
+        expect(res.body.disputes_due_soon.soonest.map((d: DueDispute) => d.id)).toEqual(due.slice(0, 10).map((d) => d.id));
+        const overdue = disputes.filter((d) => d.status === 'needs_response' && d.response_due_date < today).length;
         expect(res.body.disputes_due_soon.overdue).toBe(overdue);
         expect(overdue).toBeGreaterThan(0);
         expect(res.body.disputes_due_soon.soonest[0].response_due_date < today).toBe(true);
@@ -306,7 +308,7 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
         const res = await get(`/api/stats/plan-comparison?merchant_id=${merchantId}`);
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({ merchant_id: merchantId, from: '2026-08-24', to: '2026-11-21', days: 90, current_plan_id: planOf.get(merchantId) });
-        expect(res.body.plans.map(({ plan_id, currency, volume, count, fees, difference }: any) => ({ plan_id, currency, volume, count, fees, difference })))
+        expect(res.body.plans.map(({ plan_id, currency, volume, count, fees, difference }: PlanCost) => ({ plan_id, currency, volume, count, fees, difference })))
           .toEqual(priceAll(merchantId, '2026-08-24', '2026-11-21'));
         for (const r of res.body.plans) expect(r.current).toBe(r.plan_id === planOf.get(merchantId));
       }
@@ -316,11 +318,11 @@ describe.each(ENGINES)('stats API on %s', (engine) => {
       // A seeded merchant (the edge fixtures' fees are written by hand), whatever order the rows came in.
       const merchantId = captured('2026-08-24', '2026-11-21').find((p) => p.merchant_id !== EDGE.merchantId)!.merchant_id;
       const res = await get(`/api/stats/plan-comparison?merchant_id=${merchantId}`);
-      const current = res.body.plans.filter((r: any) => r.current);
+      const current: PlanCost[] = res.body.plans.filter((r: PlanCost) => r.current);
       expect(current.length).toBeGreaterThan(0);
       for (const r of current) {
         expect(r.difference).toBe(0);
-        expect(r.fees).toBe(res.body.actual.find((a: any) => a.currency === r.currency).fees);
+        expect(r.fees).toBe(res.body.actual.find((a: CurrencyCost) => a.currency === r.currency).fees);
       }
     });
 

@@ -4,7 +4,7 @@
 import type { WorkCount } from '../../shared/api/stats.ts';
 import { WORK_LISTS, type WorkList, type WorkListName } from '../../shared/workLists.ts';
 import type { Db } from '../db/connect.ts';
-import { countRows, fetchPage } from '../list/listQuery.ts';
+import { countRows, fetchPage, type ApiRecord } from '../list/listQuery.ts';
 import { parseListQuery } from '../list/parseListQuery.ts';
 import { definitionOf } from '../resources/index.ts';
 
@@ -27,7 +27,7 @@ export async function countWorkLists(db: Db, lists: Record<WorkListName, WorkLis
 }
 
 /** The first `size` records of a work list, in its order. */
-export async function readWorkList(db: Db, list: WorkList, size: number): Promise<any[]> {
+export async function readWorkList(db: Db, list: WorkList, size: number): Promise<ApiRecord[]> {
   const { def, query } = listQuery(list, size);
   return (await fetchPage(db, def, query)).records;
 }

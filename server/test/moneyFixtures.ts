@@ -1,6 +1,7 @@
 // Test data for the money workflows, made through the same services and ledger as the API, so
 // fixtures never break the money invariants (docs/money.md) they are used to test.
 import type { Knex } from 'knex';
+import type { DisputeStatus, PayoutStatus } from '../../shared/enums.ts';
 import { addDays, utcDay } from '../../shared/days.ts';
 import { newId } from '../../shared/ids.ts';
 import { isoNow } from '../context.ts';
@@ -16,7 +17,7 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake')]);
 
 export async function userId(db: Knex, email: string): Promise<string> {
-  return (await db('users').where('email', email).first('id')).id;
+  return (await db('users').where('email', email).first('id'))!.id;
 }
 
 const systemActor = (t: TestApp): Actor => ({ id: t.users.admin.id, ip: null, at: isoNow(t.ctx) });
@@ -29,7 +30,7 @@ export async function fundedMerchant(t: TestApp, amount: number, currency = 'USD
   await t.db.transaction(async (trx) => {
     await trx('merchants').insert({
       id, name: `Fixture ${id.slice(-6)}`, email: 'fixture@example.test', country: 'US', default_currency: currency,
-      status: 'active', plan_id: plan.id, created_at: at, updated_at: at,
+      status: 'active', plan_id: plan!.id, created_at: at, updated_at: at,
     });
     await post(trx, [{ merchant_id: id, currency, amount, source_type: 'adjustment', source_id: id, settlement_status: 'settled', created_at: at }]);
   });
@@ -41,7 +42,7 @@ let payoutNumber = 900_000;
 /** A payout in any state, with the ledger as that state implies (debited once if it left, credited back if it failed). */
 export async function makePayout(
   t: TestApp,
-  opts: { status?: string; amount?: number; approvals?: string[]; merchantId?: string; currency?: string } = {},
+  opts: { status?: PayoutStatus; amount?: number; approvals?: string[]; merchantId?: string; currency?: string } = {},
 ): Promise<string> {
   const amount = opts.amount ?? 5_000;
   const currency = opts.currency ?? 'USD';
@@ -81,7 +82,7 @@ export async function freshPayment(db: Knex, opts: { minAmount?: number } = {}) 
 /** A dispute in any state; by default with a response and one PNG, due in a week. */
 export async function makeDispute(
   t: TestApp,
-  opts: { status?: string; response?: string | null; attachment?: boolean; dueDate?: string } = {},
+  opts: { status?: DisputeStatus; response?: string | null; attachment?: boolean; dueDate?: string } = {},
 ): Promise<string> {
   const payment = await freshPayment(t.db);
   const actor = systemActor(t);

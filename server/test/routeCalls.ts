@@ -82,20 +82,28 @@ export async function dbDigest(db: Db): Promise<Record<string, string>> {
  * Every route the app serves, as "METHOD /path" with its declared parameters, read from Express's
  * own router stack (so routes mounted anywhere, by anyone, are found).
  */
+/** What is read of a layer of Express's router stack (Express does not export its type). */
+interface RouterLayer {
+  rawPath?: unknown;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: unknown };
+}
+
 export function appRoutes(app: App): string[] {
   const out = new Set<string>();
-  const walk = (stack: any[], prefix: string) => {
+  const walk = (stack: RouterLayer[], prefix: string) => {
     for (const layer of stack) {
       const raw = typeof layer.rawPath === 'string' ? layer.rawPath : '';
       if (layer.route) {
         const path = (prefix + (layer.route.path === '/' ? '' : layer.route.path)) || '/';
         for (const m of Object.keys(layer.route.methods)) if (m !== '_all') out.add(`${m.toUpperCase()} ${path}`);
       } else if (Array.isArray(layer.handle?.stack)) {
-        walk(layer.handle.stack, prefix + (raw === '/' ? '' : raw));
+        walk(layer.handle.stack as RouterLayer[], prefix + (raw === '/' ? '' : raw));
       }
     }
   };
-  walk((app as any).router.stack, '');
+  // Express 5 keeps the app's router on `app.router`, which its types leave out.
+  walk((app as unknown as { router: { stack: RouterLayer[] } }).router.stack, '');
   return [...out].sort();
 }
 

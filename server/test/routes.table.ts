@@ -20,7 +20,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What path, body and header builders can refer to; built once per suite (buildFixture). */
 export interface Fixture {
   /** The first row (by id) of each resource's table, keyed by resource name. */
-  first: Record<string, Record<string, any>>;
+  first: Record<string, { id: string } & Record<string, unknown>>;
   /** Demo users by email: the agents' own accounts and the spare ones (admin2@, support2@). */
   users: Record<string, { id: string; email: string; role: Role }>;
   /** Ids of the records FIXTURE_RECORDS makes for the rows below. */
@@ -57,7 +57,7 @@ export const FIXTURE_RECORDS = {
     return id;
   },
   closedDisputeAttachment: async (t: TestApp, made: Record<string, string>) =>
-    (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id')).id as string,
+    (await t.db('dispute_attachments').where('dispute_id', made.closedDispute).first('id'))!.id as string,
   // Saved queries of a spare admin: every caller sees the shared one and may not change it; the
   // private one does not exist for them.
   teamQuery: (t: TestApp) => makeSavedQuery(t, 'admin2@example.com', true),
@@ -69,7 +69,7 @@ async function makeSavedQuery(t: TestApp, email: string, shared: boolean): Promi
   const id = `sq_${randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase()}`;
   const at = new Date().toISOString();
   await t.db('saved_queries').insert({
-    id, user_id: owner.id, resource: 'payments', name: shared ? 'Team: captured' : 'Private: failed',
+    id, user_id: owner!.id, resource: 'payments', name: shared ? 'Team: captured' : 'Private: failed',
     params: JSON.stringify({ filter: { status: shared ? 'captured' : 'failed' } }), shared, created_at: at, updated_at: at,
   });
   return id;

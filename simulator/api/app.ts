@@ -36,17 +36,19 @@ export function createSimulatorApp(ctx: SimContext, hooks: ControlHooks) {
   app.use(() => {
     throw new SimError(404, 'No such route');
   });
-  app.use((err: any, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof SimError) {
       res.status(err.status).json({ message: err.message });
       return;
     }
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    // body-parser's errors say their status and type.
+    const { status: given, type } = (err ?? {}) as { status?: unknown; type?: unknown };
+    const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
     if (status === 500) ctx.log.error({ err }, 'simulator error');
     res.status(status).json({
       message: status === 500 ? 'Internal error'
-        : err.type === 'entity.parse.failed' ? 'Request body is not valid JSON'
-        : err.type === 'entity.too.large' ? 'Request body is too large' : 'Bad request',
+        : type === 'entity.parse.failed' ? 'Request body is not valid JSON'
+        : type === 'entity.too.large' ? 'Request body is too large' : 'Bad request',
     });
   });
   return app;

@@ -3,12 +3,24 @@
 // and payouts on demand, and moving the processor's timers forward. Tests and demos only; a real
 // processor has nothing like it.
 import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import { SimError, type SimContext } from '../context.ts';
 import { applyFaultsPatch, FaultsPatch } from '../faults.ts';
 import { createPayment, createPayout } from '../generator.ts';
 import { importWorld } from '../importWorld.ts';
 import { getRecord, type Kind } from '../records.ts';
+
+/** Rows of the simulator's own tables (storage.ts), as these routes read them. */
+interface OperationRow {
+  idempotency_key: string; kind: string; object_id: string | null; route: string; request: string;
+  status_code: number; response: string; outcome: string; request_id: string | null; created_at: string;
+}
+interface EventRow {
+  seq: number; event_id: string; type: string; object_id: string; body: string; duplicate: boolean | number;
+  attempts: number; delivered_at: number | null; last_status: number | null; last_error: string | null;
+}
+interface KindRow { kind: string }
 
 export interface ControlHooks {
   /** Runs due tasks and delivers due events once; what the background loop does on each tick. */
@@ -39,13 +51,13 @@ export function controlRoutes(ctx: SimContext, hooks: ControlHooks): Router {
 
   r.get('/operations', async (req: Request, res: Response) => {
     const q = parse(z.object({ kind: z.string().optional(), object_id: z.string().optional(), outcome: z.enum(['executed', 'unchanged', 'refused']).optional() }), req.query);
-    const rows = await ctx.db('sim_operations').modify((b) => {
+    const rows = await ctx.db<OperationRow>('sim_operations').modify((b) => {
       if (q.kind) b.where('kind', q.kind);
       if (q.object_id) b.where('object_id', q.object_id);
       if (q.outcome) b.where('outcome', q.outcome);
     }).orderByRaw('created_at, rowid'); // rowid: the order they were recorded in
     res.json({
-      items: rows.map((o: any) => ({
+      items: rows.map((o: OperationRow) => ({
         idempotency_key: o.idempotency_key, kind: o.kind, object_id: o.object_id, route: o.route, outcome: o.outcome,
         status_code: o.status_code, request: JSON.parse(o.request), response: JSON.parse(o.response),
         request_id: o.request_id, created_at: o.created_at,
@@ -58,14 +70,14 @@ export function controlRoutes(ctx: SimContext, hooks: ControlHooks): Router {
       type: z.string().optional(), object_id: z.string().optional(), delivered: z.enum(['true', 'false']).optional(),
       limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
     }), req.query);
-    const rows = await ctx.db('sim_events').modify((b) => {
+    const rows = await ctx.db<EventRow>('sim_events').modify((b) => {
       if (q.type) b.where('type', q.type);
       if (q.object_id) b.where('object_id', q.object_id);
       if (q.delivered === 'true') b.whereNotNull('delivered_at');
       if (q.delivered === 'false') b.whereNull('delivered_at');
     }).orderBy('seq').limit(q.limit);
     res.json({
-      items: rows.map((e: any) => ({
+      items: rows.map((e: EventRow) => ({
         seq: e.seq, id: e.event_id, type: e.type, object_id: e.object_id, duplicate: Boolean(e.duplicate),
         attempts: e.attempts, delivered: e.delivered_at !== null, last_status: e.last_status, last_error: e.last_error,
         envelope: JSON.parse(e.body),
@@ -119,13 +131,13 @@ export function controlRoutes(ctx: SimContext, hooks: ControlHooks): Router {
   });
 
   r.get('/state', async (_req: Request, res: Response) => {
-    const count = async (q: any) => Number((await q.count({ n: '*' }).first()).n);
-    const objects = await ctx.db('sim_objects').groupBy('kind').select('kind').count({ n: '*' });
+    const count = async (q: Knex.QueryBuilder) => Number((await q.count({ n: '*' }).first()).n);
+    const objects = await ctx.db<KindRow>('sim_objects').groupBy('kind').select('kind').count({ n: '*' });
     res.json({
-      objects: Object.fromEntries(objects.map((o: any) => [o.kind, Number(o.n)])),
+      objects: Object.fromEntries(objects.map((o) => [o.kind, Number(o.n)])),
       operations: await count(ctx.db('sim_operations')),
       tasks_pending: Object.fromEntries(
-        (await ctx.db('sim_tasks').whereNull('done_at').groupBy('kind').select('kind').count({ n: '*' })).map((t: any) => [t.kind, Number(t.n)]),
+        (await ctx.db<KindRow>('sim_tasks').whereNull('done_at').groupBy('kind').select('kind').count({ n: '*' })).map((t) => [t.kind, Number(t.n)]),
       ),
       events_queued: await count(ctx.db('sim_events').whereNull('delivered_at')),
       events_delivered: await count(ctx.db('sim_events').whereNotNull('delivered_at')),

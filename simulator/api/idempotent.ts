@@ -82,14 +82,18 @@ export function stableStringify(value: unknown): string {
 }
 
 /** The request as kept on record: evidence files by name, size and digest, not their bytes. */
-function summarize(body: any): unknown {
-  if (body && Array.isArray(body.files)) {
+function summarize(body: unknown): unknown {
+  const files: unknown = body && typeof body === 'object' ? (body as { files?: unknown }).files : undefined;
+  if (body && Array.isArray(files)) {
     return {
       ...body,
-      files: body.files.map((f: any) => ({
-        filename: f?.filename, content_type: f?.content_type, sha256: f?.sha256,
-        bytes: typeof f?.content_base64 === 'string' ? Buffer.byteLength(f.content_base64, 'base64') : null,
-      })),
+      files: files.map((file: unknown) => {
+        const f = (file ?? {}) as { filename?: unknown; content_type?: unknown; sha256?: unknown; content_base64?: unknown };
+        return {
+          filename: f.filename, content_type: f.content_type, sha256: f.sha256,
+          bytes: typeof f.content_base64 === 'string' ? Buffer.byteLength(f.content_base64, 'base64') : null,
+        };
+      }),
     };
   }
   return body;

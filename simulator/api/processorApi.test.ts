@@ -22,7 +22,9 @@ beforeEach(async () => {
 const refundBody = (over: Record<string, unknown> = {}) => ({
   refundId: newId('refund'), chargeId: charge.id, amount: 1500, currency: 'USD', reason: 'requested_by_customer', ...over,
 });
-const operations = async () => (await t.call('GET', '/_sim/operations')).body.items as any[];
+/** An operation the simulator recorded (its GET /_sim/operations), the fields read here. */
+type SimOperation = Record<string, unknown> & { kind: string; outcome: string; request: { files: unknown[] } };
+const operations = async () => (await t.call('GET', '/_sim/operations')).body.items as SimOperation[];
 
 describe('authentication', () => {
   it('When the bearer token is missing or wrong, then 401 and nothing runs', async () => {
@@ -149,7 +151,7 @@ describe('POST /v1/payouts/confirm', () => {
     expect((await operations()).map((o) => o.outcome)).toEqual(['executed', 'unchanged', 'refused']);
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
     const events = (await t.call('GET', `/_sim/events?object_id=${id}`)).body.items;
-    expect(events.map((e: any) => e.type)).toEqual([expect.stringMatching(/^payout\.(paid|failed)$/)]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([expect.stringMatching(/^payout\.(paid|failed)$/)]);
     expect(events[0].envelope.data).toMatchObject({ id, merchant_id: expect.any(String), amount: 50_000, payout_number: expect.any(Number) });
   });
 
@@ -190,7 +192,7 @@ describe('POST /v1/disputes/:id/evidence and /accept', () => {
     expect((await t.call('POST', `/v1/disputes/${id}/accept`, {}, { 'Idempotency-Key': key() })).status).toBe(409);
     await t.call('POST', '/_sim/advance', { ms: 3_600_000 });
     const events = (await t.call('GET', `/_sim/events?object_id=${id}`)).body.items;
-    expect(events.map((e: any) => e.type)).toEqual([expect.stringMatching(/^dispute\.(won|lost)$/)]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([expect.stringMatching(/^dispute\.(won|lost)$/)]);
   });
 
   it('When a file does not match its digest, then 422 and the dispute is untouched', async () => {

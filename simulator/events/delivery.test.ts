@@ -13,7 +13,7 @@ import { importPayout, startTestSimulator, type TestSimulator } from '../testing
 interface Received {
   signature: string;
   raw: string;
-  envelope: any;
+  envelope: { id: string; type: string; data: { id: string } & Record<string, unknown> };
 }
 
 /** A stand-in back office: verifies each signature, records each event, answers `status()`. */

@@ -18,7 +18,7 @@ function open(resource: string, ui: React.ReactNode, role: Role) {
   const rendered = renderInAdmin(<ResourceContextProvider value={resource}>{ui}</ResourceContextProvider>, {
     role,
     path: `/${resource}`,
-    dataProvider: { getList: record('getList') as any, getMany: record('getMany') as any, getManyReference: record('getManyReference') as any },
+    dataProvider: { getList: record('getList'), getMany: record('getMany'), getManyReference: record('getManyReference') },
   });
   return { ...rendered, calls };
 }

@@ -2,13 +2,14 @@
 // Sorting by amount across currencies says what it does (minor units, no exchange rate), and
 // says nothing once the list shows one currency or is sorted by something else.
 import { screen } from '@testing-library/react';
-import { ListContextProvider } from 'react-admin';
+import { ListContextProvider, type ListControllerResult } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { renderInAdmin } from '../test/renderInAdmin.tsx';
 import { AmountSortNote } from './AmountSortNote.tsx';
 
 function show(field: string, filterValues: Record<string, unknown>, locale = 'en') {
-  const value = { sort: { field, order: 'DESC' }, filterValues } as any;
+  // The two fields AmountSortNote reads of the list's context.
+  const value = { sort: { field, order: 'DESC' }, filterValues } as ListControllerResult;
   return renderInAdmin(<ListContextProvider value={value}><AmountSortNote /><span>rows</span></ListContextProvider>, { locale });
 }
 

@@ -1,8 +1,8 @@
 // The frame of every detail view: a header (what it is, the headline figure, status, id, and
 // room for the resource's action buttons), then sections in a main and a side column.
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { Labeled, Show, useGetResourceLabel, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import type { ReactElement, ReactNode } from 'react';
+import { Labeled, Show, useGetResourceLabel, useRecordContext, useResourceContext, useTranslate, type RaRecord } from 'react-admin';
 import { AccessGate } from './AccessDenied.tsx';
 import { CopyableId } from './CopyableId.tsx';
 import { RecordNotFound } from './RecordNotFound.tsx';
@@ -100,12 +100,13 @@ export function FieldGrid({ children }: { children: ReactNode }) {
 export function Item({ source, label, children }: { source?: string; label?: string; children: ReactNode }) {
   return (
     <Labeled source={source} label={label} sx={{ minWidth: 0, '& .RaLabeled-label': { fontSize: '0.75rem' } }}>
-      {children as any}
+      {/* Labeled types its child as one element; it renders text and fragments as they are. */}
+      {children as ReactElement}
     </Labeled>
   );
 }
 
 /** True once the record is loaded: sections that query related data wait for it. */
-export function useLoadedRecord<T = any>(): T | undefined {
+export function useLoadedRecord<T = RaRecord>(): T | undefined {
   return useRecordContext() as T | undefined;
 }

@@ -5,12 +5,14 @@ import type { ReactNode } from 'react';
 import {
   Button, DataTable, Link, ListBase, ResourceContextProvider, SimpleList, useCreatePath, useTranslate,
   type SortPayload,
+  type RaRecord,
 } from 'react-admin';
 import { Section } from './DetailLayout.tsx';
 import { ListPagination } from './ListPagination.tsx';
 import { useIsSmall } from './useIsSmall.ts';
 
-type RowText = (record: any) => ReactNode;
+/** react-admin's record: any field the resource has, by name. */
+type RowText = (record: RaRecord) => ReactNode;
 
 /** What a page says when it shows one resource's standard related list (RelatedPayments, ...). */
 export type RelatedOf = Omit<RelatedListProps, 'title' | 'reference' | 'children' | 'mobile'> & { title?: string };

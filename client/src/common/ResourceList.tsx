@@ -5,6 +5,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import {
   ColumnsButton, DataTable, FilterButton, List, SimpleList, TopToolbar, type SortPayload,
+  type RaRecord,
 } from 'react-admin';
 import { AccessGate } from './AccessDenied.tsx';
 import { AmountSortNote } from './AmountSortNote.tsx';
@@ -40,7 +41,8 @@ export const TABLE_SX = {
   },
 } as const;
 
-type RowText = (record: any) => ReactNode;
+/** react-admin's record: any field the resource has, by name. */
+type RowText = (record: RaRecord) => ReactNode;
 
 export interface ResourceListProps {
   filters: ReactElement[];

@@ -10,12 +10,12 @@ import { amountRangeFilters, cardLast4Filter } from './filterInputs.tsx';
 const SHOWN = encodeURIComponent(JSON.stringify({ amount_gte: true, amount_lte: true, card_last4: true }));
 
 function setup(filters = [...amountRangeFilters(), cardLast4Filter()]) {
-  const getList = vi.fn(async () => ({ data: [], total: 0 }));
+  const getList = vi.fn(async (_resource: string, _params: { filter: Record<string, unknown> }) => ({ data: [], total: 0 }));
   renderInAdmin(
     <ListBase resource="payments"><FilterForm filters={filters} /></ListBase>,
     { dataProvider: { getList }, path: `/payments?displayedFilters=${SHOWN}` },
   );
-  const askedFor = () => getList.mock.calls.map((c: any[]) => c[1].filter);
+  const askedFor = () => getList.mock.calls.map((c) => c[1].filter);
   return { getList, askedFor };
 }
 

@@ -1,7 +1,7 @@
 // How each kind of record reads in one line of the app-bar search: money in the record's
 // currency, card brands by name, reasons and types in the user's language, dates in their time
 // zone. The server sends the records (shared/api/search.ts); the words are made here.
-import { useTranslate } from 'react-admin';
+import { useTranslate, type RaRecord } from 'react-admin';
 import { formatMoney } from '../../../shared/currencies.ts';
 import type { SearchHit } from '../../../shared/api/search.ts';
 import { useEnumLabel } from '../common/EnumField.tsx';
@@ -10,7 +10,8 @@ import { useIntlLocale } from '../common/useIntlLocale.ts';
 import { auditActionKey } from '../i18n/admin/en.ts';
 import { cardText } from '../resources/payments/CardField.tsx';
 
-type Row = Record<string, any>;
+/** A record as the API answers with it, read field by field (react-admin's record type). */
+type Row = RaRecord;
 const join = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' · ');
 
 export function useSearchLabel(): (hit: SearchHit) => string {
@@ -40,5 +41,6 @@ export function useSearchLabel(): (hit: SearchHit) => string {
     transactions: (r) => join(r.source_type && enumLabel('source_type', r.source_type), money(r), when(r.created_at)),
     audit: (r) => join(r.action && translate(auditActionKey(r.action), { _: r.action }), r.entity_id, when(r.created_at)),
   };
-  return (hit) => labels[hit.resource]?.(hit.record) || hit.id;
+  // A hit's record is one its list answered with, read the way react-admin reads records.
+  return (hit) => labels[hit.resource]?.(hit.record as Row) || hit.id;
 }

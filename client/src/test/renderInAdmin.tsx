@@ -6,6 +6,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { ReactNode } from 'react';
 import {
   AdminContext, memoryStore, ResourceDefinitionContextProvider, TestMemoryRouter, type AuthProvider, type DataProvider,
+  type TranslationMessages,
 } from 'react-admin';
 import type { Role } from '../../../shared/enums.ts';
 import en from '../i18n/en.ts';
@@ -19,9 +20,15 @@ import { lightTheme } from '../theme.ts';
 // machine can take longer. Waiting longer costs nothing when the test passes.
 configure({ asyncUtilTimeout: 5000 });
 
-const MESSAGES: Record<string, any> = { en, es, pt };
+const MESSAGES: Record<string, TranslationMessages> = { en, es, pt };
 
 type AccessQuestion = { resource?: string; action?: string };
+
+/**
+ * The data provider methods a test stubs: react-admin's or the app's own (refund, …). A stub
+ * answers what the view under test reads, not whole records, so each is checked only as a function.
+ */
+type StubDataProvider = Record<string, (...args: never[]) => unknown>;
 
 export function fakeAuth(role: Role, asked: AccessQuestion[] = []): AuthProvider {
   return {
@@ -43,7 +50,7 @@ const definitions = Object.fromEntries(RESOURCES.map(({ name }) => [name, { name
 export function renderInAdmin(
   ui: ReactNode,
   opts: {
-    role?: Role; dataProvider?: Partial<DataProvider> & Record<string, any>; locale?: string; onLocation?: (path: string, search: string) => void;
+    role?: Role; dataProvider?: StubDataProvider; locale?: string; onLocation?: (path: string, search: string) => void;
     /** Where the memory router starts (for views that read their id from the URL). */
     path?: string;
   } = {},
@@ -68,7 +75,8 @@ export function renderInAdmin(
   const rendered = render(
     <TestMemoryRouter locationCallback={(l) => opts.onLocation?.(l.pathname, l.search)} initialEntries={opts.path ? [opts.path] : undefined}>
       <AdminContext
-        dataProvider={(opts.dataProvider ?? {}) as DataProvider}
+        // The stubs stand in for the methods the view calls (StubDataProvider).
+        dataProvider={(opts.dataProvider ?? {}) as unknown as DataProvider}
         authProvider={fakeAuth(opts.role ?? 'admin', asked)}
         queryClient={queryClient}
         i18nProvider={i18nProvider}

@@ -21,7 +21,8 @@ export const isEnrolled = (row: { totp_confirmed_at?: string | null }): boolean 
  */
 export async function checkSecondFactor(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, userId: string, otp: string): Promise<OtpCheck> {
   const row = await ctx.db('users').where('id', userId).first('totp_secret', 'totp_confirmed_at');
-  if (!row || !isEnrolled(row)) return { ok: false, reason: 'wrong_otp' };
+  // A confirmed enrolment always has its sealed secret; the check narrows the type.
+  if (!row || !isEnrolled(row) || row.totp_secret === null) return { ok: false, reason: 'wrong_otp' };
   const now = ctx.now();
   const token = otp.replace(/\s/g, '');
   if (/^\d+$/.test(token)) {

@@ -29,7 +29,7 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { payments: 40, config: { PROCESSOR_WEBHOOK_SECRET: `${WEBHOOK_SECRET},${OLD_SECRET}` } });
-    planId = (await t.db('plans').orderBy('id').first('id')).id;
+    planId = (await t.db('plans').orderBy('id').first('id'))!.id;
   });
   afterAll(() => t.drop());
 
@@ -48,7 +48,7 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       const [intent, failed] = s.events.slice(-2);
       expect((await deliver(t, intent, { secret: WEBHOOK_SECRET })).body).toEqual({ id: intent.id, status: 'applied' });
       expect((await deliver(t, failed, { secret: OLD_SECRET })).body).toEqual({ id: failed.id, status: 'applied' });
-      expect((await t.db('payments').where('id', one.payment.id).first()).status).toBe('failed');
+      expect((await t.db('payments').where('id', one.payment.id).first())!.status).toBe('failed');
       const before = await count();
       const third = s.merchant();
       const res = await deliver(t, s.events.at(-1)!, { secret: 'some-other-secret-0123456789' });
@@ -164,7 +164,7 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
         expect(res.body, e.type).toEqual({ id: e.id, status: 'applied' });
       }
       const merchant = s.events[0].data;
-      expect((await t.db('merchants').where('id', merchant.id).first()).name).toBe('Renamed shop');
+      expect((await t.db('merchants').where('id', merchant.id).first())!.name).toBe('Renamed shop');
       const payments = await t.db('payments').where('merchant_id', merchant.id).orderBy('amount').select('amount', 'status', 'display_status', 'settlement_status', 'amount_refunded', 'amount_charged_back');
       expect(payments.map((p) => [Number(p.amount), p.status, p.display_status, p.settlement_status, Number(p.amount_refunded), Number(p.amount_charged_back)])).toEqual([
         [4000, 'captured', 'disputed', 'settled', 1000, 3000],
@@ -196,7 +196,7 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
         expect(res.body).toEqual({ id: e.id, status: 'duplicate' });
       }
       expect({ ledger: await ledger(payment.id), balance: await balance(m.id), audit: await t.db('audit').count({ n: '*' }).first() }).toEqual(before);
-      expect((await event(s.events[1].id)).attempts).toBe(1);
+      expect((await event(s.events[1].id))!.attempts).toBe(1);
     });
 
     it('an event whose object is missing is parked with waiting_for, and applied when the object arrives', async () => {
@@ -211,13 +211,13 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       expect(await event(refunded.id)).toMatchObject({ status: 'parked', waiting_for: payment.id });
       // The intent arrives: the payment events apply (captured and settled in one go), then the refund.
       expect((await deliver(t, intentEvent)).body.status).toBe('applied');
-      for (const e of [captured, settled, refunded]) expect((await event(e.id)).status, e.type).toBe('applied');
+      for (const e of [captured, settled, refunded]) expect((await event(e.id))!.status, e.type).toBe('applied');
       expect(await t.db('payments').where('id', payment.id).first()).toMatchObject({ status: 'captured', settlement_status: 'settled' });
       expect(await t.db('refunds').where('id', refund.id).first()).toMatchObject({ status: 'succeeded', created_by: null });
       // The late authorization is stale: applied, without effect.
       const ledgerBefore = await ledger(payment.id);
       expect((await deliver(t, authorized)).body.status).toBe('applied');
-      expect((await t.db('payments').where('id', payment.id).first()).status).toBe('captured');
+      expect((await t.db('payments').where('id', payment.id).first())!.status).toBe('captured');
       expect(await ledger(payment.id)).toEqual(ledgerBefore);
       expect(ledgerBefore).toEqual(['fee -320 settled', 'payment 3000 settled']);
       await expectMoneyInvariants(t.db);
@@ -231,8 +231,8 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       // The intent is stored by an event that was never applied (a crash after storing it).
       await t.db('processor_events').insert({ id: intentEvent.id, type: intentEvent.type, object_id: intentEvent.data.id, status: 'received', payload: JSON.stringify(intentEvent), received_at: new Date(t.clock.now.getTime() - 120_000).toISOString(), attempts: 0 });
       expect(await sweepEvents(t.ctx)).toBeGreaterThanOrEqual(2);
-      expect((await event(intentEvent.id)).status).toBe('applied');
-      expect((await event(authorized.id)).status).toBe('applied');
+      expect((await event(intentEvent.id))!.status).toBe('applied');
+      expect((await event(authorized.id))!.status).toBe('applied');
     });
 
     it('an event that cannot apply is failed with its error, changes nothing, and applies when retried after the cause is fixed', async () => {
@@ -308,31 +308,31 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
     it('refund.succeeded finishes a pending refund and moves no more money', async () => {
       const { s, m, payment, refund } = await pendingRefund(2_500);
       const before = await balance(m.id);
-      const r = s.refund(payment, 2_500, 'succeeded', refund.id);
+      const r = s.refund(payment, 2_500, 'succeeded', refund!.id);
       expect((await deliver(t, s.events.at(-1)!)).body.status).toBe('applied');
-      expect((await t.db('refunds').where('id', r.id).first()).status).toBe('succeeded');
+      expect((await t.db('refunds').where('id', r.id).first())!.status).toBe('succeeded');
       expect(await balance(m.id)).toEqual(before);
-      expect(Number((await t.db('payments').where('id', payment.id).first()).amount_refunded)).toBe(2_500);
+      expect(Number((await t.db('payments').where('id', payment.id).first())!.amount_refunded)).toBe(2_500);
       // A late refund.failed for it is stale.
-      s.refund(payment, 2_500, 'failed', refund.id);
+      s.refund(payment, 2_500, 'failed', refund!.id);
       expect((await deliver(t, s.events.at(-1)!)).body.status).toBe('applied');
-      expect((await t.db('refunds').where('id', r.id).first()).status).toBe('succeeded');
+      expect((await t.db('refunds').where('id', r.id).first())!.status).toBe('succeeded');
       expect(await balance(m.id)).toEqual(before);
-      expect((await t.db('audit').where({ entity_id: r.id, action: 'refund.succeeded' }).first()).actor_id).toBe('processor');
+      expect((await t.db('audit').where({ entity_id: r.id, action: 'refund.succeeded' }).first())!.actor_id).toBe('processor');
       await expectMoneyInvariants(t.db);
     });
 
     it('refund.failed gives the money back: the payment is refundable again and the ledger credited', async () => {
       const { s, m, payment, refund } = await pendingRefund(10_000);
       const before = await balance(m.id);
-      s.refund(payment, 10_000, 'failed', refund.id);
+      s.refund(payment, 10_000, 'failed', refund!.id);
       expect((await deliver(t, s.events.at(-1)!)).body.status).toBe('applied');
-      expect((await t.db('refunds').where('id', refund.id).first()).status).toBe('failed');
+      expect((await t.db('refunds').where('id', refund!.id).first())!.status).toBe('failed');
       expect(await t.db('payments').where('id', payment.id).first()).toMatchObject({ display_status: 'captured' });
-      expect(Number((await t.db('payments').where('id', payment.id).first()).amount_refunded)).toBe(0);
-      expect(Number((await t.db('intents').where('id', String(payment.intent_id)).first()).amount_refunded)).toBe(0);
+      expect(Number((await t.db('payments').where('id', payment.id).first())!.amount_refunded)).toBe(0);
+      expect(Number((await t.db('intents').where('id', String(payment.intent_id)).first())!.amount_refunded)).toBe(0);
       expect(Number((await balance(m.id)).available)).toBe(Number(before.available) + 10_000);
-      expect(await ledger(refund.id)).toEqual(['refund -10000 settled', 'refund 10000 settled']);
+      expect(await ledger(refund!.id)).toEqual(['refund -10000 settled', 'refund 10000 settled']);
       await expectMoneyInvariants(t.db);
     });
 
@@ -340,33 +340,33 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       const s = new EventStream(planId);
       const paid = await t.db('payouts').where('id', await makePayout(t, { status: 'processing', amount: 7_000 })).first();
       const failed = await t.db('payouts').where('id', await makePayout(t, { status: 'approved', amount: 6_000 })).first();
-      const before = await balance(failed.merchant_id);
-      s.payoutOutcome(paid, 'paid');
-      s.payoutOutcome(failed, 'failed');
-      s.payoutOutcome(failed, 'paid');
+      const before = await balance(failed!.merchant_id);
+      s.payoutOutcome(paid!, 'paid');
+      s.payoutOutcome(failed!, 'failed');
+      s.payoutOutcome(failed!, 'paid');
       for (const e of s.events) expect((await deliver(t, e)).body.status).toBe('applied');
-      expect((await t.db('payouts').where('id', paid.id).first()).status).toBe('paid');
-      expect((await t.db('payouts').where('id', failed.id).first()).status).toBe('failed');
-      expect(Number((await balance(failed.merchant_id)).available)).toBe(Number(before.available) + 6_000);
-      expect(await ledger(failed.id)).toEqual(['payout -6000 settled', 'payout 6000 settled']);
-      expect(await ledger(paid.id)).toEqual(['payout -7000 settled']);
+      expect((await t.db('payouts').where('id', paid!.id).first())!.status).toBe('paid');
+      expect((await t.db('payouts').where('id', failed!.id).first())!.status).toBe('failed');
+      expect(Number((await balance(failed!.merchant_id)).available)).toBe(Number(before.available) + 6_000);
+      expect(await ledger(failed!.id)).toEqual(['payout -6000 settled', 'payout 6000 settled']);
+      expect(await ledger(paid!.id)).toEqual(['payout -7000 settled']);
       await expectMoneyInvariants(t.db);
     });
 
     it('an outcome for a payout never approved here is failed for an admin; one for an unknown payout waits for it', async () => {
       const s = new EventStream(planId);
       const pending = await t.db('payouts').where('id', await makePayout(t, { status: 'pending' })).first();
-      s.payoutOutcome(pending, 'paid');
+      s.payoutOutcome(pending!, 'paid');
       const res = await deliver(t, s.events[0]);
       expect(res.body.status).toBe('failed');
-      expect((await event(s.events[0].id)).error).toMatch(/never approved/);
-      expect((await t.db('payouts').where('id', pending.id).first()).status).toBe('pending');
+      expect((await event(s.events[0].id))!.error).toMatch(/never approved/);
+      expect((await t.db('payouts').where('id', pending!.id).first())!.status).toBe('pending');
       const { m } = await merchantDelivered();
       const stream = new EventStream(planId);
       const created = stream.payout(m.id, 1_000);
       stream.payoutOutcome(created, 'failed');
       expect((await deliver(t, stream.events[1])).body.status).toBe('parked');
-      expect((await event(stream.events[1].id)).waiting_for).toBe(created.id);
+      expect((await event(stream.events[1].id))!.waiting_for).toBe(created.id);
     });
 
     it('dispute.opened debits with its due date and takes the amount out of what is refundable; dispute.won credits it back', async () => {
@@ -375,19 +375,19 @@ describe.each(ENGINES)('processor events on %s', (engine) => {
       const d = s.dispute(payment, 5_000, 'won');
       for (const e of s.events.slice(1, -1)) await deliver(t, e);
       expect(await t.db('disputes').where('id', d.id).first()).toMatchObject({ status: 'needs_response', response_due_date: '2026-12-11', amount: expect.anything() });
-      expect(Number((await t.db('payments').where('id', payment.id).first()).amount_charged_back)).toBe(5_000);
+      expect(Number((await t.db('payments').where('id', payment.id).first())!.amount_charged_back)).toBe(5_000);
       const operator = await t.agent('operator');
       expect((await operator.post('/api/refunds').set('Idempotency-Key', newId('event')).send({ payment_id: payment.id, reason: 'duplicate' })).status).toBe(409);
       const before = await balance(m.id);
       expect((await deliver(t, s.events.at(-1)!)).body.status).toBe('applied');
-      expect((await t.db('disputes').where('id', d.id).first()).status).toBe('won');
-      expect(Number((await t.db('payments').where('id', payment.id).first()).amount_charged_back)).toBe(0);
+      expect((await t.db('disputes').where('id', d.id).first())!.status).toBe('won');
+      expect(Number((await t.db('payments').where('id', payment.id).first())!.amount_charged_back)).toBe(0);
       expect(Number((await balance(m.id)).available)).toBe(Number(before.available) + 5_000);
       // A dispute for more than is left is refused, not clamped.
       const s2 = new EventStream(planId);
       s2.dispute({ ...payment, amount: 5_000 }, 6_000);
       expect((await deliver(t, s2.events[0])).body.status).toBe('failed');
-      expect((await event(s2.events[0].id)).error).toMatch(/exceeds what is neither refunded nor disputed/);
+      expect((await event(s2.events[0].id))!.error).toMatch(/exceeds what is neither refunded nor disputed/);
       await expectMoneyInvariants(t.db);
     });
   });

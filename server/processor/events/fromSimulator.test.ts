@@ -43,14 +43,14 @@ describe.each(ENGINES)('events from the simulator on %s', (engine) => {
 
   it('generated payments, captures, settlements, disputes and payouts all land and apply', async () => {
     const merchant = await t.db('merchants').where('status', 'active').orderBy('id').first('id');
-    const made = await sim.call('POST', '/_sim/generate', { payments: 12, merchant_id: merchant.id, currency: 'USD' });
+    const made = await sim.call('POST', '/_sim/generate', { payments: 12, merchant_id: merchant!.id, currency: 'USD' });
     expect(made.status).toBe(201);
     // Capture the manual ones, settle, open and decide disputes; then a payout from the settled money.
     for (let i = 0; i < 4; i++) {
       t.clock.now = new Date(sim.sim.ctx.now());
       await sim.call('POST', '/_sim/advance', { ms: 3 * 86_400_000 });
     }
-    await sim.call('POST', '/_sim/generate', { payouts: 1, merchant_id: merchant.id, currency: 'USD' });
+    await sim.call('POST', '/_sim/generate', { payouts: 1, merchant_id: merchant!.id, currency: 'USD' });
     await sim.call('POST', '/_sim/run');
 
     const undelivered = (await sim.call('GET', '/_sim/events?delivered=false')).body.items;
@@ -68,12 +68,12 @@ describe.each(ENGINES)('events from the simulator on %s', (engine) => {
       const theirs = (await sim.call('GET', `/_sim/objects/payment/${p.id}`)).body;
       const ours = await t.db('payments').where('id', p.id).first();
       expect(ours, p.id).toMatchObject({
-        status: theirs.status, settlement_status: theirs.settlement_status, fee_amount: expect.anything(), merchant_id: merchant.id,
+        status: theirs.status, settlement_status: theirs.settlement_status, fee_amount: expect.anything(), merchant_id: merchant!.id,
       });
-      expect(Number(ours.amount)).toBe(theirs.amount);
+      expect(Number(ours!.amount)).toBe(theirs.amount);
     }
     const simPayouts = (await sim.call('GET', '/_sim/events?type=payout.created')).body.items;
-    for (const e of simPayouts) expect((await t.db('payouts').where('id', e.object_id).first()).status).toBe('pending');
+    for (const e of simPayouts) expect((await t.db('payouts').where('id', e.object_id).first())!.status).toBe('pending');
     await expectMoneyInvariants(t.db);
   });
 
@@ -94,8 +94,8 @@ describe.each(ENGINES)('events from the simulator on %s', (engine) => {
     // The simulator decides (rarely) that one fails; either way the back office followed it.
     const refundEvent = (await sim.call('GET', `/_sim/events?object_id=${refund.body.id}`)).body.items[0];
     const payoutEvent = (await sim.call('GET', `/_sim/events?object_id=${payoutId}`)).body.items.at(-1);
-    expect(refundNow.status).toBe(refundEvent.type === 'refund.succeeded' ? 'succeeded' : 'failed');
-    expect(payoutNow.status).toBe(payoutEvent.type === 'payout.paid' ? 'paid' : 'failed');
+    expect(refundNow!.status).toBe(refundEvent.type === 'refund.succeeded' ? 'succeeded' : 'failed');
+    expect(payoutNow!.status).toBe(payoutEvent.type === 'payout.paid' ? 'paid' : 'failed');
     expect(await t.db('processor_events').whereIn('id', [refundEvent.id, payoutEvent.id]).pluck('status')).toEqual(['applied', 'applied']);
     await expectMoneyInvariants(t.db);
   });

@@ -64,7 +64,7 @@ describe.each(ENGINES)('event order and duplicates on %s', (engine) => {
     const config = { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET };
     inOrder = await createTestApp(engine, { payments: 10, config });
     shuffled = await createTestApp(engine, { payments: 10, config });
-    planId = (await inOrder.db('plans').orderBy('id').first('id')).id;
+    planId = (await inOrder.db('plans').orderBy('id').first('id'))!.id;
     expect(await shuffled.db('plans').where('id', planId).first()).toBeDefined();
   });
   afterAll(async () => {

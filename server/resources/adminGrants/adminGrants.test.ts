@@ -42,7 +42,7 @@ describe.each(ENGINES)('admin grants on %s', (engine) => {
   };
   const pendingGrant = async (userId: string) => (await t.db('admin_grants').where({ user_id: userId, status: 'pending' }).first())!;
   const user = (id: string) => t.db('users').where('id', id).first('role', 'disabled');
-  const payoutStatus = async (id: string) => (await t.db('payouts').where('id', id).first('status')).status;
+  const payoutStatus = async (id: string) => (await t.db('payouts').where('id', id).first('status'))!.status;
   const debits = (id: string) => t.db('transactions').where({ source_type: 'payout', source_id: id });
 
   it('When an admin approves a payout first, creates an admin and approves again as it, then the second approval is refused (the attack)', async () => {
@@ -159,7 +159,7 @@ describe.each(ENGINES)('admin grants on %s', (engine) => {
     const first = await pendingGrant(target);
     // Another change to the role supersedes it.
     await agentB.put(`/api/users/${target}`).send({ role: 'operator' }).expect(200);
-    expect((await t.db('admin_grants').where('id', first.id).first()).status).toBe('cancelled');
+    expect((await t.db('admin_grants').where('id', first.id).first())!.status).toBe('cancelled');
     expect((await agentB.post(`/api/admin_grants/${first.id}/approve`).send({})).status).toBe(409);
     expect((await user(target))!.role).toBe('operator');
 

@@ -20,5 +20,5 @@ export const adminGrants = defineResource({
   },
   search: [search.id(), search.id('user_id')],
   defaultSort: { field: 'requested_at', order: 'DESC' },
-  toRecord: (row: any) => ({ ...row, changes: JSON.parse(row.changes) }),
+  toRecord: (row) => ({ ...row, changes: JSON.parse(row.changes) }),
 });

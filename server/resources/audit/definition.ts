@@ -15,5 +15,5 @@ export const audit = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('audit'), search.id('entity_id'), search.id('actor_id')],
-  toRecord: (row: any) => ({ ...row, detail: row.detail ? JSON.parse(row.detail) : null }),
+  toRecord: (row) => ({ ...row, detail: row.detail ? JSON.parse(row.detail) : null }),
 });

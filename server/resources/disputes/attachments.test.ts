@@ -2,6 +2,7 @@
 // the dispute they belong to, removal while open.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRow } from '../../db/tables.ts';
 import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
 import { JPEG, makeDispute, PDF, PNG } from '../../test/moneyFixtures.ts';
 import { contentDisposition, detectKind, safeFilename } from './evidenceFile.ts';
@@ -82,14 +83,14 @@ describe.each(ENGINES)('dispute attachments on %s', (engine) => {
     expect(file.headers['cache-control']).toBe('no-store');
 
     // Evidence leaving is audited: who, which file, and that the download completed.
-    let downloads: any[] = [];
+    let downloads: AuditRow[] = [];
     for (let i = 0; i < 100 && downloads.length === 0; i++) {
       downloads = await t.db('audit').where({ entity_id: id, action: 'dispute.evidence_downloaded' });
       if (downloads.length === 0) await new Promise((r) => setTimeout(r, 20)); // written once the response has finished
     }
     expect(downloads).toHaveLength(1);
     expect(downloads[0]).toMatchObject({ actor_id: t.users.operator.id, entity: 'disputes', created_at: t.ctx.now().toISOString() });
-    expect(JSON.parse(downloads[0].detail)).toEqual({
+    expect(JSON.parse(downloads[0].detail!)).toEqual({
       attachment_id: res.body.id, filename: 'delivery photo.png', size: PNG.length, sha256: res.body.sha256, complete: true,
     });
   });
@@ -166,10 +167,10 @@ describe.each(ENGINES)('dispute attachments on %s', (engine) => {
     const theirs = await makeDispute(t);
     const theirAttachment = await t.db('dispute_attachments').where('dispute_id', theirs).first('id');
     const support = await t.agent('support');
-    expect((await support.get(`/api/disputes/${mine}/attachments/${theirAttachment.id}`)).status).toBe(404);
-    expect((await support.delete(`/api/disputes/${mine}/attachments/${theirAttachment.id}`)).status).toBe(404);
+    expect((await support.get(`/api/disputes/${mine}/attachments/${theirAttachment!.id}`)).status).toBe(404);
+    expect((await support.delete(`/api/disputes/${mine}/attachments/${theirAttachment!.id}`)).status).toBe(404);
     expect((await support.get(`/api/disputes/${mine}/attachments/dpa_01JX0000000000000000000000`)).status).toBe(404);
-    expect(await t.db('dispute_attachments').where('id', theirAttachment.id)).toHaveLength(1);
+    expect(await t.db('dispute_attachments').where('id', theirAttachment!.id)).toHaveLength(1);
     expect((await support.get(`/api/disputes/dp_01JX0000000000000000000000/attachments`)).status).toBe(404);
   });
 

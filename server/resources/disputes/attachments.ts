@@ -2,6 +2,7 @@
 // the authorised download route, added and removed only while the dispute needs a response.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { DisputeAttachmentRow } from '../../db/tables.ts';
 import { newId } from '../../../shared/ids.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { transition } from '../../db/transition.ts';
@@ -10,19 +11,22 @@ import type { Actor } from '../actor.ts';
 import { detectKind, safeFilename } from './evidenceFile.ts';
 import { assertNeedsResponse, changedMeanwhile, loadDispute } from './load.ts';
 
-export const ATTACHMENT_COLUMNS = ['id', 'dispute_id', 'filename', 'content_type', 'size', 'sha256', 'uploaded_by', 'created_at'];
+export const ATTACHMENT_COLUMNS = ['id', 'dispute_id', 'filename', 'content_type', 'size', 'sha256', 'uploaded_by', 'created_at'] as const;
+
+/** An attachment as the API describes it: every column but the bytes. */
+export type AttachmentMetadata = Omit<DisputeAttachmentRow, 'content'>;
 
 export interface UploadedFile {
   buffer: Buffer;
   originalname?: string;
 }
 
-const toMetadata = (row: any) => ({ ...row, size: Number(row.size) });
+const toMetadata = (row: AttachmentMetadata): AttachmentMetadata => ({ ...row, size: Number(row.size) });
 
 export async function listAttachments(db: Knex, disputeId: string) {
   await loadDispute(db, disputeId);
   const rows = await db('dispute_attachments').where('dispute_id', disputeId)
-    .orderBy([{ column: 'created_at' }, { column: 'id' }]).select(ATTACHMENT_COLUMNS);
+    .orderBy([{ column: 'created_at' }, { column: 'id' }]).select(...ATTACHMENT_COLUMNS);
   return rows.map(toMetadata);
 }
 
@@ -85,7 +89,7 @@ export async function addAttachment(trx: Knex.Transaction, disputeId: string, fi
 
 export async function deleteAttachment(trx: Knex.Transaction, disputeId: string, attachmentId: string, actor: Actor) {
   const dispute = await loadDispute(trx, disputeId);
-  const row = await trx('dispute_attachments').where({ id: attachmentId, dispute_id: disputeId }).first(ATTACHMENT_COLUMNS);
+  const row = await trx('dispute_attachments').where({ id: attachmentId, dispute_id: disputeId }).first(...ATTACHMENT_COLUMNS);
   if (!row) throw notFound('No such attachment on this dispute');
   await holdOpenDispute(trx, dispute, 'removing evidence', actor.at);
   await trx('dispute_attachments').where({ id: attachmentId, dispute_id: disputeId }).delete();

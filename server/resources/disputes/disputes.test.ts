@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_STATUSES, ROLES, type DisputeStatus, type Role } from '../../../shared/enums.ts';
 import { createTestApp, ENGINES, login, type TestApp } from '../../test/harness.ts';
+import type { Assignee } from './assignees.ts';
 import { disputeViolations, expectMoneyInvariants } from '../../test/invariants.ts';
 import { makeDispute, PNG, userId } from '../../test/moneyFixtures.ts';
 
@@ -71,13 +72,13 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       accept: () => agent.post(`${base}/accept`),
       note: () => agent.post(`${base}/notes`).send({ body: 'Called the cardholder' }),
       attach: () => agent.post(`${base}/attachments`).attach('file', PNG, 'more.png'),
-      remove: () => agent.delete(`${base}/attachments/${attachment.id}`),
+      remove: () => agent.delete(`${base}/attachments/${attachment!.id}`),
       win: () => agent.post(`${base}/resolve`).send({ outcome: 'won' }),
       lose: () => agent.post(`${base}/resolve`).send({ outcome: 'lost' }),
     }[act]();
 
     expect(res.status, JSON.stringify(res.body)).toBe(status);
-    expect((await t.db('disputes').where('id', id).first()).status).toBe(to);
+    expect((await t.db('disputes').where('id', id).first())!.status).toBe(to);
     const audits = await t.db('audit').where('entity_id', id).count({ n: '*' }).first();
     if (status < 300) {
       expect(await t.db('audit').where({ entity_id: id, action: AUDIT[act], actor_id: t.users[role as Role].id })).toHaveLength(1);
@@ -86,7 +87,7 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       expect(typeof res.body.message).toBe('string');
       expect(Number(audits?.n)).toBe(Number(auditBefore?.n));
     }
-    const amount = Number((await t.db('disputes').where('id', id).first()).amount);
+    const amount = Number((await t.db('disputes').where('id', id).first())!.amount);
     const credited = status === 200 && act === 'win';
     expect(await disputeLedger(id)).toEqual(credited ? [...ledgerBefore, amount].sort((a, b) => a - b) : ledgerBefore);
   });
@@ -94,20 +95,20 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
   it('When a dispute opens, it is debited; won gives it back; lost and accepted keep it debited', async () => {
     const admin = await t.agent('admin');
     const [won, lost, accepted] = [await makeDispute(t), await makeDispute(t), await makeDispute(t)];
-    const amountOf = async (id: string) => Number((await t.db('disputes').where('id', id).first()).amount);
+    const amountOf = async (id: string) => Number((await t.db('disputes').where('id', id).first())!.amount);
     for (const id of [won, lost, accepted]) expect(await disputeLedger(id)).toEqual([-(await amountOf(id))]);
     const d = await t.db('disputes').where('id', won).first();
-    const balance = async () => Number((await t.db('balances').where({ merchant_id: d.merchant_id, currency: d.currency }).first()).available);
+    const balance = async () => Number((await t.db('balances').where({ merchant_id: d!.merchant_id, currency: d!.currency }).first())!.available);
     const before = await balance();
     expect((await admin.post(`/api/disputes/${won}/resolve`).send({ outcome: 'won' })).status).toBe(200);
-    expect(await balance()).toBe(before + Number(d.amount));
+    expect(await balance()).toBe(before + Number(d!.amount));
     expect((await admin.post(`/api/disputes/${lost}/resolve`).send({ outcome: 'lost' })).status).toBe(200);
     expect((await admin.post(`/api/disputes/${accepted}/accept`)).status).toBe(200);
-    expect(await disputeLedger(won)).toEqual([-Number(d.amount), Number(d.amount)]);
+    expect(await disputeLedger(won)).toEqual([-Number(d!.amount), Number(d!.amount)]);
     expect(await disputeLedger(lost)).toEqual([-(await amountOf(lost))]);
     expect(await disputeLedger(accepted)).toEqual([-(await amountOf(accepted))]);
     const closedDay = t.ctx.now().toISOString().slice(0, 10);
-    for (const id of [won, lost, accepted]) expect((await t.db('disputes').where('id', id).first()).closed_date).toBe(closedDay);
+    for (const id of [won, lost, accepted]) expect((await t.db('disputes').where('id', id).first())!.closed_date).toBe(closedDay);
     expect(await disputeViolations(t.db)).toEqual([]);
     expect((await admin.post(`/api/disputes/${won}/resolve`).send({ outcome: 'maybe' })).status).toBe(400);
   });
@@ -119,7 +120,7 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
         const res = await (await t.agent('support')).post(`/api/disputes/${id}/submit`);
         expect(res.status).toBe(422);
         expect(res.body.message).toMatch(/Write a response/);
-        expect((await t.db('disputes').where('id', id).first()).status).toBe('needs_response');
+        expect((await t.db('disputes').where('id', id).first())!.status).toBe('needs_response');
       }
     });
 
@@ -173,7 +174,7 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       const emptied = await support.put(`/api/disputes/${id}`).send({ assignee_id: '' });
       expect([emptied.status, emptied.body.assignee_id]).toEqual([200, null]);
       const audit = await t.db('audit').where({ entity_id: id, action: 'dispute.updated' });
-      expect(audit.map((a) => JSON.parse(a.detail).assignee.to).sort()).toEqual([t.users.support.id, support2Id, null, t.users.admin.id, null].sort());
+      expect(audit.map((a) => JSON.parse(a.detail!).assignee.to).sort()).toEqual([t.users.support.id, support2Id, null, t.users.admin.id, null].sort());
     });
 
     it('When a dispute is read by any role, then its assignee comes with a name; support lists whom to hand it to', async () => {
@@ -181,22 +182,22 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       const support = await t.agent('support');
       const handed = await support.put(`/api/disputes/${id}`).send({ assignee_id: support2Id });
       const support2 = await t.db('users').where('id', support2Id).first('name');
-      expect(handed.body).toMatchObject({ assignee_id: support2Id, assignee_name: support2.name });
+      expect(handed.body).toMatchObject({ assignee_id: support2Id, assignee_name: support2!.name });
       for (const role of ROLES) {
         const agent = await t.agent(role);
-        expect((await agent.get(`/api/disputes/${id}`)).body.assignee_name, role).toBe(support2.name);
+        expect((await agent.get(`/api/disputes/${id}`)).body.assignee_name, role).toBe(support2!.name);
         const list = await agent.get('/api/disputes').query({ filter: JSON.stringify({ id: [id] }) });
-        expect(list.body[0].assignee_name, role).toBe(support2.name);
+        expect(list.body[0].assignee_name, role).toBe(support2!.name);
       }
       expect((await support.put(`/api/disputes/${id}`).send({ assignee_id: null })).body.assignee_name).toBeNull();
 
       const assignees = await support.get('/api/disputes/assignees');
       expect(assignees.status).toBe(200);
-      const roles = assignees.body.map((u: any) => u.role);
+      const roles = assignees.body.map((u: Assignee) => u.role);
       expect(new Set(roles)).toEqual(new Set(['support', 'admin']));
       // Support agents first: the people a support agent hands work to.
       expect(roles.indexOf('admin')).toBeGreaterThan(roles.lastIndexOf('support'));
-      expect(assignees.body.map((u: any) => u.id)).toContain(support2Id);
+      expect(assignees.body.map((u: Assignee) => u.id)).toContain(support2Id);
       expect(Object.keys(assignees.body[0]).sort()).toEqual(['id', 'name', 'role']);
       expect((await (await t.agent('operator')).get('/api/disputes/assignees')).status).toBe(403);
     });
@@ -214,7 +215,7 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
         expect(res.status, assignee).toBe(400);
         expect(res.body.errors).toHaveProperty('assignee_id');
       }
-      expect((await t.db('disputes').where('id', id).first()).assignee_id).toBeNull();
+      expect((await t.db('disputes').where('id', id).first())!.assignee_id).toBeNull();
     });
 
     it('When the whole record is sent back, then only assignee and response text are taken', async () => {
@@ -259,7 +260,7 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
         id: expect.stringMatching(/^dpn_/), dispute_id: id, author_id: t.users.support.id,
         body: 'Cardholder says parcel missing', created_at: t.ctx.now().toISOString(),
         // By name too, for operators and support, who cannot read the users list.
-        author_name: (await t.db('users').where('id', t.users.support.id).first('name')).name,
+        author_name: (await t.db('users').where('id', t.users.support.id).first('name'))!.name,
       });
       t.clock.now = new Date(t.clock.now.getTime() + 1000); // a later note (ids within one millisecond are unordered)
       const second = await admin.post(`/api/disputes/${id}/notes`).send({ body: 'Courier confirms delivery' });
@@ -282,11 +283,11 @@ describe.each(ENGINES)('disputes on %s', (engine) => {
       const support = await t.agent('support');
       const [submit, remove] = await Promise.all([
         support.post(`/api/disputes/${id}/submit`),
-        support.delete(`/api/disputes/${id}/attachments/${att.id}`),
+        support.delete(`/api/disputes/${id}/attachments/${att!.id}`),
       ]);
       const d = await t.db('disputes').where('id', id).first();
       const evidence = await t.db('dispute_attachments').where('dispute_id', id);
-      if (d.status === 'under_review') expect(evidence.length).toBeGreaterThan(0);
+      if (d!.status === 'under_review') expect(evidence.length).toBeGreaterThan(0);
       expect([submit.status, remove.status].filter((s) => s === 200).length).toBe(1);
     }
     await expectMoneyInvariants(t.db);

@@ -70,11 +70,12 @@ export async function recordOpenedDispute(
   // The same condition as a refund's, on the same row: of a refund and a dispute racing for the
   // last of a payment, exactly one gets it.
   if (!(await claimFromPayment(trx, payment.id, 'amount_charged_back', d.amount, actor.at))) {
-    const now = await trx('payments').where('id', payment.id).first('amount', 'amount_refunded', 'amount_charged_back');
+    // The payment was read in this transaction and payments are never deleted: the row is there.
+    const now = (await trx('payments').where('id', payment.id).first('amount', 'amount_refunded', 'amount_charged_back'))!;
     throw conflict(`A dispute of ${money(d.amount)} exceeds what is neither refunded nor disputed on this payment (${money(Math.max(0, unclaimed(now)))})`);
   }
   const dispute = {
-    ...d, payment_id: payment.id, merchant_id: payment.merchant_id, currency: payment.currency, status: 'needs_response',
+    ...d, payment_id: payment.id, merchant_id: payment.merchant_id, currency: payment.currency, status: 'needs_response' as const,
     updated_at: actor.at,
   };
   await trx('disputes').insert(dispute);

@@ -65,7 +65,7 @@ export async function submitDispute(trx: Knex.Transaction, id: string, actor: Ac
   // Checked after the status change: the row is ours now, so these reads see every edit or
   // evidence removal that committed before us, and none can commit after.
   const fresh = await trx('disputes').where('id', id).first('response_text');
-  if (!fresh.response_text?.trim()) throw unprocessable('Write a response before submitting it');
+  if (!fresh?.response_text?.trim()) throw unprocessable('Write a response before submitting it');
   const evidence = await trx('dispute_attachments').where('dispute_id', id).count({ n: '*' }).first();
   if (Number(evidence?.n ?? 0) === 0) throw unprocessable('Attach at least one piece of evidence before submitting');
   await writeAudit(trx, {

@@ -22,7 +22,7 @@ export const events = defineResource({
   search: [search.id(), search.id('object_id')],
   defaultSort: { field: 'received_at', order: 'DESC' },
   // The payload as the processor sent it (stored verbatim, so its signature could be re-checked).
-  toRecord: (row: any) => ({ ...row, payload: parsed(row.payload) }),
+  toRecord: (row) => ({ ...row, payload: parsed(row.payload) }),
 });
 
 function parsed(payload: string): unknown {

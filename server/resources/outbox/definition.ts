@@ -26,5 +26,5 @@ export const outbox = defineResource({
   search: [search.id(), search.id('object_id')],
   defaultSort: { field: 'created_at', order: 'DESC' },
   // What the request carries (a dispute's evidence by attachment id, never the files' bytes).
-  toRecord: (row: any) => ({ ...row, attempts: Number(row.attempts), payload: JSON.parse(row.payload) }),
+  toRecord: (row) => ({ ...row, attempts: Number(row.attempts), payload: JSON.parse(row.payload) }),
 });

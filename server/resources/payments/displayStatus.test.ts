@@ -22,7 +22,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
   async function wrong() {
     const rows = await t.db('payments').select('id', 'status', 'amount', 'amount_refunded', 'amount_charged_back', 'display_status');
     return rows
-      .map((p: any) => ({
+      .map((p) => ({
         id: p.id, stored: p.display_status,
         expected: paymentDisplayStatus({
           status: p.status, amount: Number(p.amount), amount_refunded: Number(p.amount_refunded), amount_charged_back: Number(p.amount_charged_back),
@@ -30,11 +30,11 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
       }))
       .filter((p) => p.stored !== p.expected);
   }
-  const statusOf = async (id: string) => (await t.db('payments').where({ id }).first('display_status')).display_status;
+  const statusOf = async (id: string) => (await t.db('payments').where({ id }).first('display_status'))!.display_status;
 
   it('matches the rule after the seed, which has every kind', async () => {
     expect(await wrong()).toEqual([]);
-    const kinds = (await t.db('payments').distinct('display_status')).map((r: any) => r.display_status);
+    const kinds = (await t.db('payments').distinct('display_status')).map((r) => r.display_status);
     expect(kinds).toEqual(expect.arrayContaining(['captured', 'refunded', 'partially_refunded', 'disputed', 'failed']));
   });
 
@@ -48,23 +48,23 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     expect((await refund(payment.amount - 100, `ds-${payment.id}-2`)).status).toBeLessThan(300);
     expect(await statusOf(payment.id)).toBe('refunded');
     const list = await operator.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ display_status: 'refunded', id: [payment.id] }))}`);
-    expect(list.body.map((p: any) => [p.id, p.display_status])).toEqual([[payment.id, 'refunded']]);
+    expect(list.body.map((p: { id: string; display_status: string }) => [p.id, p.display_status])).toEqual([[payment.id, 'refunded']]);
   });
 
   it('turns disputed when a dispute opens, and back when the dispute is won', async () => {
     const id = await makeDispute(t);
-    const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
+    const { payment_id } = (await t.db('disputes').where({ id }).first('payment_id'))!;
     expect(await statusOf(payment_id)).toBe('disputed');
     const admin = await t.agent('admin');
     expect((await admin.post(`/api/disputes/${id}/resolve`).send({ outcome: 'won' })).status).toBeLessThan(300);
     expect(await statusOf(payment_id)).toBe('captured');
     const lost = await makeDispute(t, { status: 'lost' });
-    expect(await statusOf((await t.db('disputes').where({ id: lost }).first('payment_id')).payment_id)).toBe('disputed');
+    expect(await statusOf((await t.db('disputes').where({ id: lost }).first('payment_id'))!.payment_id)).toBe('disputed');
     expect(await wrong()).toEqual([]);
   });
 
   it('is set on a payment inserted without it or with a wrong one, and follows status changes and direct writes', async () => {
-    const { display_status: _given, ...base } = await t.db('payments').where('status', 'failed').first();
+    const { display_status: _given, ...base } = (await t.db('payments').where('status', 'failed').first())!;
     const id = newId('payment');
     await t.db('payments').insert({ ...base, id, status: 'pending', reference_id: 'DS-1' });
     expect(await statusOf(id)).toBe('pending');
@@ -89,7 +89,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
     expect(await wrong()).toEqual([]);
     // …and the triggers are back.
     const id = await makeDispute(t);
-    const { payment_id } = await t.db('disputes').where({ id }).first('payment_id');
+    const { payment_id } = (await t.db('disputes').where({ id }).first('payment_id'))!;
     expect(await statusOf(payment_id)).toBe('disputed');
     expect(await wrong()).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe.each(ENGINES)('payments.display_status on %s', (engine) => {
       const res = await admin.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ display_status: status }))}&range=[0,999]`);
       expect(res.status).toBe(200);
       expect(res.body.length).toBeGreaterThan(0);
-      expect(new Set(res.body.map((p: any) => p.display_status))).toEqual(new Set([status]));
+      expect(new Set(res.body.map((p: { display_status: string }) => p.display_status))).toEqual(new Set([status]));
       const [{ n }] = await t.db('payments').where('display_status', status).count({ n: '*' });
       expect(Number(res.headers['x-total-count'])).toBe(Number(n));
     }

@@ -27,6 +27,6 @@ export const payouts = defineResource({
     created_at: field.time(),
   },
   search: [search.id(), search.idPrefix('payout'), search.number('payout_number'), search.merchantName()],
-  toRecord: (row: any) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
+  toRecord: (row) => ({ ...row, approvals: JSON.parse(row.approvals ?? '[]') }),
   computed: withMerchantName(payoutReview),
 });

@@ -42,19 +42,19 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
 
   const debits = (id: string) => t.db('transactions').where({ source_type: 'payout', source_id: id }).select('amount');
   const available = async (merchantId: string) =>
-    Number((await t.db('balances').where({ merchant_id: merchantId, currency: 'USD' }).first('available')).available);
+    Number((await t.db('balances').where({ merchant_id: merchantId, currency: 'USD' }).first('available'))!.available);
 
   it.each(CASES)('$state payout, $act by $role → $status, then $to', async ({ state, act, role, status, to }) => {
     const id = await makePayout(t, { status: state, approvals: state === 'pending_second_approval' ? [admin2Id] : [] });
     const payout = await t.db('payouts').where('id', id).first();
-    const balanceBefore = await available(payout.merchant_id);
+    const balanceBefore = await available(payout!.merchant_id);
     const debitsBefore = (await debits(id)).length;
     const agent = await t.agent(role as Role);
     const res = await agent.post(`/api/payouts/${id}/${act}`).send(act === 'decline' ? { reason: 'Bank details unverified' } : {});
 
     expect(res.status).toBe(status);
     const after = await t.db('payouts').where('id', id).first();
-    expect(after.status).toBe(to);
+    expect(after!.status).toBe(to);
     if (status === 200) {
       expect(res.body).toMatchObject({ id, status: to, decided_by: t.users.admin.id, decided_at: t.ctx.now().toISOString() });
       expect(Array.isArray(res.body.approvals)).toBe(true);
@@ -71,7 +71,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     // The ledger: an approval debits once, anything else leaves money where it was.
     const debited = status === 200 && to === 'processing';
     expect((await debits(id)).length).toBe(debitsBefore + (debited ? 1 : 0));
-    expect(await available(payout.merchant_id)).toBe(balanceBefore - (debited ? Number(payout.amount) : 0));
+    expect(await available(payout!.merchant_id)).toBe(balanceBefore - (debited ? Number(payout!.amount) : 0));
   });
 
   it('When an admin approves, then the record carries the approval, decided_by and decided_at', async () => {
@@ -85,7 +85,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
   it('When a payout is at the dual-approval amount, then the first approval waits for a second, different admin, who debits it', async () => {
     const id = await makePayout(t, { amount: DUAL });
     const payout = await t.db('payouts').where('id', id).first();
-    const before = await available(payout.merchant_id);
+    const before = await available(payout!.merchant_id);
     const admin = await t.agent('admin');
 
     const first = await admin.post(`/api/payouts/${id}/approve`);
@@ -103,9 +103,9 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     const second = await admin2.post(`/api/payouts/${id}/approve`);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'processing', decided_by: admin2Id });
-    expect(second.body.approvals.map((a: any) => a.user_id)).toEqual([t.users.admin.id, admin2Id]);
+    expect(second.body.approvals.map((a: { user_id: string }) => a.user_id)).toEqual([t.users.admin.id, admin2Id]);
     expect((await debits(id)).map((d) => Number(d.amount))).toEqual([-DUAL]);
-    expect(await available(payout.merchant_id)).toBe(before - DUAL);
+    expect(await available(payout!.merchant_id)).toBe(before - DUAL);
   });
 
   it('When the balance does not cover the payout, then 409 with the balance in the message and nothing changes', async () => {
@@ -114,7 +114,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     const res = await (await t.agent('admin')).post(`/api/payouts/${id}/approve`);
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/available balance \(\$40\.00\) does not cover this payout of \$50\.00/);
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('pending');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('pending');
     expect(await debits(id)).toHaveLength(0);
     expect(await available(merchantId)).toBe(4_000);
 
@@ -123,7 +123,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     expect((await (await t.agent('admin')).post(`/api/payouts/${big}/approve`)).status).toBe(409);
     const half = await makePayout(t, { amount: DUAL, merchantId, status: 'pending_second_approval', approvals: [admin2Id] });
     expect((await (await t.agent('admin')).post(`/api/payouts/${half}/approve`)).status).toBe(409);
-    expect((await t.db('payouts').where('id', half).first()).status).toBe('pending_second_approval');
+    expect((await t.db('payouts').where('id', half).first())!.status).toBe('pending_second_approval');
   });
 
   it('When payouts are read, then each says how many approvals it needs and, while open, whether the balance falls short', async () => {
@@ -135,7 +135,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     const operator = await t.agent('operator');
     const list = await operator.get('/api/payouts').query({ filter: JSON.stringify({ id: [short, covered, big, declined] }) });
     expect(list.status).toBe(200);
-    const byId = new Map(list.body.map((p: any) => [p.id, p]));
+    const byId = new Map(list.body.map((p: { id: string }) => [p.id, p]));
     expect(byId.get(short)).toMatchObject({ approvals_required: 1, balance_short: true });
     expect(byId.get(covered)).toMatchObject({ approvals_required: 1, balance_short: false });
     expect(byId.get(big)).toMatchObject({ approvals_required: 2, balance_short: false });
@@ -147,7 +147,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
     expect(first.body).toMatchObject({ status: 'pending_second_approval', approvals_required: 2, balance_short: false });
     // Who approved, by name, for roles that may not read the users list.
     const admin = await t.db('users').where('id', t.users.admin.id).first('name');
-    expect((await operator.get(`/api/payouts/${big}`)).body.user_names).toEqual({ [t.users.admin.id]: admin.name });
+    expect((await operator.get(`/api/payouts/${big}`)).body.user_names).toEqual({ [t.users.admin.id]: admin!.name });
   });
 
   it('When declining without a reason, then 400; with one, it is recorded', async () => {
@@ -166,15 +166,15 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
   it('When a processing payout fails, then its debit is credited back once', async () => {
     const id = await makePayout(t, { amount: 6_000 });
     const payout = await t.db('payouts').where('id', id).first();
-    const before = await available(payout.merchant_id);
+    const before = await available(payout!.merchant_id);
     expect((await (await t.agent('admin')).post(`/api/payouts/${id}/approve`)).body.status).toBe('processing');
-    expect(await available(payout.merchant_id)).toBe(before - 6_000);
+    expect(await available(payout!.merchant_id)).toBe(before - 6_000);
     const at = t.ctx.now().toISOString();
     expect(await t.db.transaction((trx) => failPayout(trx, id, 'account closed', { id: null, at }))).toBe(true);
     expect(await t.db.transaction((trx) => failPayout(trx, id, 'again', { id: null, at }))).toBe(false);
-    expect((await t.db('payouts').where('id', id).first()).status).toBe('failed');
+    expect((await t.db('payouts').where('id', id).first())!.status).toBe('failed');
     expect((await debits(id)).map((d) => Number(d.amount)).sort((a, b) => a - b)).toEqual([-6_000, 6_000]);
-    expect(await available(payout.merchant_id)).toBe(before);
+    expect(await available(payout!.merchant_id)).toBe(before);
     expect(await t.db('audit').where({ entity_id: id, action: 'payout.failed' })).toHaveLength(1);
     await expectMoneyInvariants(t.db);
   });
@@ -188,13 +188,13 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
   it('When 20 approvals race, then exactly one succeeds and the ledger is debited once', async () => {
     const id = await makePayout(t, { amount: 7_000 });
     const payout = await t.db('payouts').where('id', id).first();
-    const before = await available(payout.merchant_id);
+    const before = await available(payout!.merchant_id);
     const admin = await t.agent('admin');
     const results = await Promise.all(Array.from({ length: 20 }, () => admin.post(`/api/payouts/${id}/approve`)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     expect((await debits(id)).map((d) => Number(d.amount))).toEqual([-7_000]);
-    expect(await available(payout.merchant_id)).toBe(before - 7_000);
+    expect(await available(payout!.merchant_id)).toBe(before - 7_000);
     await expectMoneyInvariants(t.db);
   });
 
@@ -216,7 +216,7 @@ describe.each(ENGINES)('payouts on %s', (engine) => {
       i % 5 === 4 ? admin.post(`/api/payouts/${id}/decline`).send({ reason: 'race' }) : (i % 2 ? admin : admin2).post(`/api/payouts/${id}/approve`)));
     expect(results.every((r) => [200, 409].includes(r.status))).toBe(true);
     const final = await t.db('payouts').where('id', id).first();
-    expect((await debits(id)).length).toBe(final.status === 'processing' ? 1 : 0);
+    expect((await debits(id)).length).toBe(final!.status === 'processing' ? 1 : 0);
     await expectMoneyInvariants(t.db);
   });
 });

@@ -13,7 +13,7 @@ import { balanceId } from '../../ledger/ledger.ts';
 export const approvalsRequired = (amount: number, config: Pick<Config, 'PAYOUT_DUAL_APPROVAL_MINOR'>) =>
   (amount >= config.PAYOUT_DUAL_APPROVAL_MINOR ? 2 : 1);
 
-interface PayoutRecord {
+type PayoutRecord = {
   merchant_id: string;
   currency: string;
   amount: number | string;
@@ -23,9 +23,9 @@ interface PayoutRecord {
   approvals: Array<{ user_id: string }>;
   decided_by?: string | null;
   user_names?: Record<string, string>;
-}
+};
 
-export const payoutReview: ComputedFields = {
+export const payoutReview: ComputedFields<PayoutRecord> = {
   fields: ['approvals_required', 'balance_short', 'user_names'],
   async add(db: Knex | Knex.Transaction, records: PayoutRecord[], config: Config) {
     const open = records.filter((r) => (OPEN_PAYOUT_STATUSES as readonly string[]).includes(r.status));

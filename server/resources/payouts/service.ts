@@ -94,7 +94,7 @@ export async function approvePayout(
     await debitPayout(trx, payout, actor.at);
   } catch (err) {
     // The conditional debit's 409 rolls the approval back with it; say by how much it falls short.
-    if ((err as any)?.status === 409) throw insufficient(payout, await availableBalance(trx, payout.merchant_id, payout.currency));
+    if ((err as { status?: unknown } | null)?.status === 409) throw insufficient(payout, await availableBalance(trx, payout.merchant_id, payout.currency));
     throw err;
   }
   await writeAudit(trx, {

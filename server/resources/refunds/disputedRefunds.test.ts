@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoNow } from '../../context.ts';
 import { createTestApp, ENGINES, type TestApp } from '../../test/harness.ts';
@@ -32,7 +33,7 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
     disputes: (await t.db('disputes').where('payment_id', paymentId)).length,
     ledger: (await t.db('transactions').whereIn('source_type', ['refund', 'dispute'])
       .whereIn('source_id', t.db('refunds').where('payment_id', paymentId).select('id')
-        .union(t.db('disputes').where('payment_id', paymentId).select('id')))).length,
+        .union((qb) => qb.select('id').from('disputes').where('payment_id', paymentId)))).length,
   });
 
   it.each(['needs_response', 'under_review', 'lost', 'accepted'])(
@@ -55,7 +56,7 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
       expect(part.body.message).toMatch(/disputed/);
 
       expect(await movedFor(p.id)).toEqual(before);
-      expect(Number((await paymentRow(p.id)).amount_refunded)).toBe(0);
+      expect(Number((await paymentRow(p.id))!.amount_refunded)).toBe(0);
       await expectMoneyInvariants(t.db);
     },
   );
@@ -75,7 +76,7 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
     expect(ok.status).toBe(201);
     expect(ok.body.amount).toBe(rest);
     const row = await paymentRow(p.id);
-    expect([Number(row.amount_refunded), Number(row.amount_charged_back)]).toEqual([rest, disputed]);
+    expect([Number(row!.amount_refunded), Number(row!.amount_charged_back)]).toEqual([rest, disputed]);
     await expectMoneyInvariants(t.db);
   });
 
@@ -84,7 +85,7 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
     const id = await dispute(p.id);
     expect((await refund({ payment_id: p.id, reason: 'other' })).status).toBe(409);
     await t.db.transaction((trx) => resolveDispute(trx, id, 'won', actor()));
-    expect(Number((await paymentRow(p.id)).amount_charged_back)).toBe(0);
+    expect(Number((await paymentRow(p.id))!.amount_charged_back)).toBe(0);
 
     const res = await refund({ payment_id: p.id, reason: 'other' });
     expect(res.status).toBe(201);
@@ -103,7 +104,7 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
 
     // Without an amount it disputes what is left; then nothing is left for anyone.
     const id = await dispute(p.id);
-    expect(Number((await t.db('disputes').where('id', id).first()).amount)).toBe(p.amount - 400);
+    expect(Number((await t.db('disputes').where('id', id).first())!.amount)).toBe(p.amount - 400);
     await expect(dispute(p.id)).rejects.toMatchObject({ status: 409 });
     expect((await refund({ payment_id: p.id, amount: 1, reason: 'other' })).status).toBe(409);
     await expectMoneyInvariants(t.db);
@@ -149,9 +150,9 @@ describe.each(ENGINES)('refunds of disputed payments on %s', (engine) => {
       async () => agent.post('/api/refunds').set('Idempotency-Key', randomUUID()).send({ payment_id: p.id, reason: 'fraudulent' }),
     );
     expect(waited).toBe(true);
-    expect(result.ok && (result.value as any).status).toBe(409);
-    expect(result.ok && (result.value as any).body.message).toMatch(/disputed/);
-    expect(Number((await paymentRow(p.id)).amount_refunded)).toBe(0);
+    expect(result.ok && (result.value as request.Response).status).toBe(409);
+    expect(result.ok && (result.value as request.Response).body.message).toMatch(/disputed/);
+    expect(Number((await paymentRow(p.id))!.amount_refunded)).toBe(0);
     await expectMoneyInvariants(t.db);
   });
 

@@ -17,7 +17,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
   const refund = async (body: object, role: 'operator' | 'admin' | 'support' = 'operator', key: string = randomUUID()) =>
     (await t.agent(role)).post('/api/refunds').set('Idempotency-Key', key).send(body);
   const balanceOf = async (merchantId: string, currency: string) =>
-    Number((await t.db('balances').where({ merchant_id: merchantId, currency }).first('available')).available);
+    Number((await t.db('balances').where({ merchant_id: merchantId, currency }).first('available'))!.available);
 
   it('When an operator refunds part of a captured payment, then 201 with the refund, and payment, intent, ledger, balance and audit follow', async () => {
     const p = await freshPayment(t.db, { minAmount: 1000 });
@@ -29,8 +29,8 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
       reason: 'requested_by_customer', status: 'pending', note: 'Partial: one item returned', created_by: t.users.operator.id,
     });
     expect(res.body.id).toMatch(/^re_/);
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(300);
-    expect(Number((await t.db('intents').where('id', p.intent_id).first()).amount_refunded)).toBe(300);
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(300);
+    expect(Number((await t.db('intents').where('id', p.intent_id).first())!.amount_refunded)).toBe(300);
     const ledger = await t.db('transactions').where({ source_type: 'refund', source_id: res.body.id });
     expect(ledger.map((e) => [Number(e.amount), e.settlement_status])).toEqual([[-300, 'settled']]);
     expect(await balanceOf(p.merchant_id, p.currency)).toBe(before - 300);
@@ -64,9 +64,9 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     const at = t.ctx.now().toISOString();
     expect(await t.db.transaction((trx) => failRefund(trx, res.body.id, 'card account closed', { id: null, at }))).toBe(true);
     expect(await t.db.transaction((trx) => failRefund(trx, res.body.id, 'again', { id: null, at }))).toBe(false);
-    expect((await t.db('refunds').where('id', res.body.id).first()).status).toBe('failed');
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(0);
-    expect(Number((await t.db('intents').where('id', p.intent_id).first()).amount_refunded)).toBe(0);
+    expect((await t.db('refunds').where('id', res.body.id).first())!.status).toBe('failed');
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(0);
+    expect(Number((await t.db('intents').where('id', p.intent_id).first())!.amount_refunded)).toBe(0);
     const ledger = await t.db('transactions').where({ source_type: 'refund', source_id: res.body.id }).orderBy('id');
     expect(ledger.map((e) => Number(e.amount))).toEqual([-p.amount, p.amount]);
     expect(await balanceOf(p.merchant_id, p.currency)).toBe(before);
@@ -83,7 +83,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     const res = await refund({ payment_id: p.id, reason: 'duplicate' }, 'admin');
     expect(res.status).toBe(201);
     expect(res.body.amount).toBe(p.amount - 100);
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(p.amount);
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(p.amount);
     expect(await t.db('transactions').where({ source_id: p.id, source_type: 'fee' })).toEqual(feesBefore);
 
     const again = await refund({ payment_id: p.id, reason: 'duplicate' });
@@ -99,7 +99,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/exceeds what remains refundable/);
     expect(await balanceOf(p.merchant_id, p.currency)).toBe(before);
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(p.amount - 50);
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(p.amount - 50);
   });
 
   it.each([
@@ -148,8 +148,8 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(7);
     expect(statuses.filter((s) => s === 409)).toHaveLength(13);
     const payment = await t.db('payments').where('id', p.id).first();
-    expect(Number(payment.amount_refunded)).toBe(7 * part);
-    expect(Number(payment.amount_refunded)).toBeLessThanOrEqual(p.amount);
+    expect(Number(payment!.amount_refunded)).toBe(7 * part);
+    expect(Number(payment!.amount_refunded)).toBeLessThanOrEqual(p.amount);
     expect(await t.db('transactions').where({ source_type: 'refund' }).whereIn('source_id', t.db('refunds').where('payment_id', p.id).select('id'))).toHaveLength(7);
     await expectMoneyInvariants(t.db);
   });
@@ -161,7 +161,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
       agent.post('/api/refunds').set('Idempotency-Key', randomUUID()).send({ payment_id: p.id, reason: 'fraudulent' })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
-    expect(Number((await t.db('payments').where('id', p.id).first()).amount_refunded)).toBe(p.amount);
+    expect(Number((await t.db('payments').where('id', p.id).first())!.amount_refunded)).toBe(p.amount);
     await expectMoneyInvariants(t.db);
   });
 
@@ -171,7 +171,7 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     // Drain the balance through the ledger so the refund is larger than what is available.
     const { post } = await import('../../ledger/ledger.ts');
     await t.db.transaction((trx) => post(trx, [{
-      merchant_id: p.merchant_id, currency: p.currency, amount: -Number(b.available), source_type: 'adjustment',
+      merchant_id: p.merchant_id, currency: p.currency, amount: -Number(b!.available), source_type: 'adjustment',
       source_id: p.merchant_id, settlement_status: 'settled', created_at: t.ctx.now().toISOString(),
     }]));
     const res = await refund({ payment_id: p.id, reason: 'requested_by_customer' });

@@ -47,7 +47,8 @@ export async function createRefund(trx: Knex.Transaction, input: RefundInput, ac
   const moved = await claimFromPayment(trx, payment.id, 'amount_refunded', amount, actor.at);
   if (!moved) {
     // A refund or a dispute committed since we read the payment.
-    const now = await trx('payments').where('id', payment.id).first('status', 'amount', 'amount_refunded', 'amount_charged_back');
+    // The payment was read in this transaction and payments are never deleted: the row is there.
+    const now = (await trx('payments').where('id', payment.id).first('status', 'amount', 'amount_refunded', 'amount_charged_back'))!;
     if (now.status !== 'captured') throw conflict(`This payment changed meanwhile and is now ${now.status}; it can no longer be refunded`);
     throw conflict(`Another refund or a dispute changed this payment meanwhile; ${money(Math.max(0, unclaimed(now)))} remains refundable${becauseDisputed(now, money)}`);
   }
@@ -57,7 +58,7 @@ export async function createRefund(trx: Knex.Transaction, input: RefundInput, ac
   const refund = {
     id: newId('refund', Date.parse(actor.at)), payment_id: payment.id, intent_id: payment.intent_id,
     merchant_id: payment.merchant_id, amount, currency: payment.currency, reason: input.reason,
-    status: 'pending', note: input.note || null, created_by: actor.id, created_at: actor.at,
+    status: 'pending' as const, note: input.note || null, created_by: actor.id, created_at: actor.at,
   };
   await trx('refunds').insert(refund);
   await recordRefund(trx, refund, actor.at);

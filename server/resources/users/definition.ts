@@ -18,5 +18,5 @@ export const users = defineResource({
     last_login_at: nullable(field.time()),
   },
   search: [search.id(), search.idPrefix('user'), search.contains('email'), search.contains('name')],
-  toRecord: (row: any) => ({ ...row, disabled: Boolean(row.disabled) }),
+  toRecord: (row) => ({ ...row, disabled: Boolean(row.disabled) }),
 });

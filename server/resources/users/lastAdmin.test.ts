@@ -93,7 +93,7 @@ describe.each(ENGINES)('the last active admin on %s', (engine) => {
     // PostgreSQL: past the session check, refused inside the transaction. SQLite (one connection):
     // the session check itself waited for the demotion and refused.
     expect(res.status, JSON.stringify(res.body)).toBe(engine === 'pg' ? 409 : 403);
-    expect((await t.db('payouts').where('id', payout).first()).status).toBe('pending');
+    expect((await t.db('payouts').where('id', payout).first())!.status).toBe('pending');
     await restore();
   });
 });

@@ -89,10 +89,11 @@ export async function createUser(
 export async function updateUser(trx: Knex.Transaction, id: string, changes: UserChanges, actor: Actor): Promise<{ grantId: string | null }> {
   const admins = await lockActiveAdmins(trx);
   if (!admins.includes(actor.id)) throw notAnAdminAnyMore();
-  const before = await trx('users').where({ id }).forUpdate().first('name', 'role', 'disabled');
-  if (!before) throw notFound(`No users record with id "${id}"`);
-  before.disabled = Boolean(before.disabled);
-  const diff = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && before[k] !== v)) as UserChanges;
+  const row = await trx('users').where({ id }).forUpdate().first('name', 'role', 'disabled');
+  if (!row) throw notFound(`No users record with id "${id}"`);
+  const before = { ...row, disabled: Boolean(row.disabled) };
+  const was: Record<string, unknown> = before; // read by the names of the changes
+  const diff = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && was[k] !== v)) as UserChanges;
   if (Object.keys(diff).length === 0) return { grantId: null };
   // An admin locking themselves out would leave nobody to undo it.
   if (id === actor.id && (diff.disabled === true || (diff.role && diff.role !== 'admin'))) {
@@ -112,7 +113,7 @@ export async function updateUser(trx: Knex.Transaction, id: string, changes: Use
     if (rest.disabled === true || rest.role) await destroyUserSessions(trx, id);
     await writeAudit(trx, {
       actorId: actor.id, action: 'user.updated', entity: 'users', entityId: id,
-      detail: { from: Object.fromEntries(Object.keys(rest).map((k) => [k, before[k]])), to: rest }, ip: actor.ip, at: actor.at,
+      detail: { from: Object.fromEntries(Object.keys(rest).map((k) => [k, was[k]])), to: rest }, ip: actor.ip, at: actor.at,
     });
   }
   return { grantId: grant ? await requestAdminGrant(trx, id, kind, grant, actor) : null };

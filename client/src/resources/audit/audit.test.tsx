@@ -23,15 +23,15 @@ function renderEntry(entry: Record<string, unknown>) {
     </ResourceContextProvider>,
     {
       dataProvider: {
-        getOne: async (): Promise<any> => ({ data: entry }),
-        getMany: async (): Promise<any> => ({ data: [ADMIN] }),
+        getOne: async () => ({ data: entry }),
+        getMany: async () => ({ data: [ADMIN] }),
       },
       path: `/audit/${entry.id}/show`,
     },
   );
 }
 
-const lookup = (key: string) => key.split('.').reduce<any>((o, k) => o?.[k], en);
+const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], en);
 
 describe('the audit log', () => {
   it('names every action the server records, and offers each as a filter', () => {

@@ -67,8 +67,8 @@ function workspace(record: typeof dispute, attachments: unknown[], role: 'suppor
       role,
       dataProvider: {
         disputeAttachments: async () => attachments,
-        update: update as any,
-        getOne: async () => ({ data: record }) as any,
+        update,
+        getOne: async () => ({ data: record }),
       },
     },
   );

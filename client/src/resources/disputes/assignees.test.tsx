@@ -28,7 +28,7 @@ function render(ui: React.ReactNode, role: Role, record: Record<string, unknown>
   const rendered = renderInAdmin(<RecordContextProvider value={record}>{ui}</RecordContextProvider>, {
     role,
     dataProvider: {
-      getMany: getMany as any, getList: getList as any, getOne: async () => ({ data: record }) as any, update: update as any,
+      getMany, getList, getOne: async () => ({ data: record }), update,
       disputeAssignees, disputeAttachments: async () => [],
     },
   });

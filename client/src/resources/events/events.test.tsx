@@ -24,7 +24,7 @@ function renderEvent(event: Record<string, unknown>, retryEvent = vi.fn()) {
     <ResourceContextProvider value="events">
       <Routes><Route path="/events/:id/show" element={<EventShow />} /></Routes>
     </ResourceContextProvider>,
-    { dataProvider: { getOne: async (): Promise<any> => ({ data: event }), retryEvent }, path: `/events/${event.id}/show` },
+    { dataProvider: { getOne: async () => ({ data: event }), retryEvent }, path: `/events/${event.id}/show` },
   );
   return retryEvent;
 }

@@ -13,7 +13,7 @@ const PLANS = [
   { id: 'plan_B', name: 'Growth Flat', plan_type: 'FLAT_RATE', percent_bps: 250, fixed_fee: 25, currency: 'USD' },
 ];
 
-function renderButton(role: 'admin' | 'operator' | 'support', update = vi.fn(async (_r: string, { id, data }: any) => ({ data: { ...MERCHANT, ...data, id } }))) {
+function renderButton(role: 'admin' | 'operator' | 'support', update = vi.fn(async (_r: string, { id, data }: { id: string; data: Record<string, unknown> }) => ({ data: { ...MERCHANT, ...data, id } }))) {
   const { accessAnswered } = renderInAdmin(
     <ResourceContextProvider value="merchants">
       <RecordContextProvider value={MERCHANT}>
@@ -21,7 +21,7 @@ function renderButton(role: 'admin' | 'operator' | 'support', update = vi.fn(asy
         <MerchantAdminButton />
       </RecordContextProvider>
     </ResourceContextProvider>,
-    { role, dataProvider: { getList: async (): Promise<any> => ({ data: PLANS, total: PLANS.length }), update } },
+    { role, dataProvider: { getList: async () => ({ data: PLANS, total: PLANS.length }), update } },
   );
   return { update, accessAnswered };
 }

@@ -12,9 +12,10 @@ export function brandName(brand: string | null | undefined): string {
   return BRAND_NAMES[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
 }
 
-export function cardText(record: Record<string, any>) {
+export function cardText(record: Record<string, unknown>) {
   if (!record.card_last4) return '';
-  return `${brandName(record.card_brand)} •••• ${record.card_last4}`.trim();
+  const brand = typeof record.card_brand === 'string' ? record.card_brand : null;
+  return `${brandName(brand)} •••• ${String(record.card_last4)}`.trim();
 }
 
 export function CardField() {

@@ -3,7 +3,7 @@
 // exponent, invalid amounts never reach the server, and one Idempotency-Key per opening is
 // reused for retries, so a lost answer or a double click cannot refund twice.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { RecordContextProvider } from 'react-admin';
+import { RecordContextProvider, type RaRecord } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { ActionError, type RefundInput } from '../../actionMethods.ts';
 import { renderInAdmin } from '../../test/renderInAdmin.tsx';
@@ -18,7 +18,7 @@ type RefundCall = [RefundInput, string];
 function setup(payment: Record<string, unknown>, refund: (input: RefundInput, key: string) => Promise<unknown>, locale = 'en') {
   const spy = vi.fn(refund);
   const onClose = vi.fn();
-  renderInAdmin(<RefundDialog payment={payment as any} onClose={onClose} />, { role: 'operator', dataProvider: { refund: spy }, locale });
+  renderInAdmin(<RefundDialog payment={payment as RaRecord} onClose={onClose} />, { role: 'operator', dataProvider: { refund: spy }, locale });
   const amount = screen.getByTestId('refund-amount') as HTMLInputElement;
   const chooseReason = async (label: string) => {
     fireEvent.mouseDown(screen.getByTestId('refund-reason'));

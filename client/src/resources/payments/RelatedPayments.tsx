@@ -1,5 +1,5 @@
 // Payments that belong to another record (an intent, a merchant), as every detail view lists them.
-import { DataTable } from 'react-admin';
+import { DataTable, type RaRecord } from 'react-admin';
 import { CopyableId } from '../../common/CopyableId.tsx';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
@@ -10,7 +10,7 @@ import { CardField, cardText } from './CardField.tsx';
 
 const mobile = {
   primary: () => <AmountWithStatus status="display_status" />,
-  secondary: (r: any) => <Muted>{[cardText(r), r.customer_email].filter(Boolean).join(' · ')}</Muted>,
+  secondary: (r: RaRecord) => <Muted>{[cardText(r), r.customer_email].filter(Boolean).join(' · ')}</Muted>,
   tertiary: () => <DateTimeField source="created_at" />,
 };
 

@@ -1,5 +1,6 @@
 // The life of a payment as dated events: created, authorised or declined, captured, refunded,
 // disputed (and how the dispute ended), cancelled or voided, settled. Pure, so it is tested alone.
+import type { RaRecord } from 'react-admin';
 import type { Tone } from '../../common/StatusChip.tsx';
 
 export interface TimelineEvent {
@@ -14,7 +15,8 @@ export interface TimelineEvent {
   link?: { resource: string; id: string };
 }
 
-type Row = Record<string, any>;
+/** A record as the API answers with it, read field by field (react-admin's record type). */
+type Row = RaRecord;
 
 const DISPUTE_TONE: Record<string, Tone> = { won: 'success', lost: 'error', accepted: 'neutral' };
 
@@ -37,13 +39,13 @@ export function paymentTimeline(
   for (const r of refunds) {
     const key = r.status === 'succeeded' ? 'refunded' : r.status === 'failed' ? 'refund_failed' : 'refund_pending';
     const tone: Tone = r.status === 'succeeded' ? 'neutral' : r.status === 'failed' ? 'error' : 'warning';
-    events.push({ at: r.created_at, key, tone, params: { amount: money(r.amount, r.currency) }, link: { resource: 'refunds', id: r.id } });
+    events.push({ at: r.created_at, key, tone, params: { amount: money(r.amount, r.currency) }, link: { resource: 'refunds', id: String(r.id) } });
   }
   for (const d of disputes) {
-    events.push({ at: d.created_at, key: 'disputed', tone: 'warning', params: { reason: d.reason_code ?? '' }, link: { resource: 'disputes', id: d.id } });
+    events.push({ at: d.created_at, key: 'disputed', tone: 'warning', params: { reason: d.reason_code ?? '' }, link: { resource: 'disputes', id: String(d.id) } });
     if (d.closed_date && DISPUTE_TONE[d.status]) {
       // A date without a time: sorted at the end of that day, shown as the day alone.
-      events.push({ at: `${d.closed_date}T23:59:59.999Z`, dateOnly: true, key: `dispute_${d.status}`, tone: DISPUTE_TONE[d.status], link: { resource: 'disputes', id: d.id } });
+      events.push({ at: `${d.closed_date}T23:59:59.999Z`, dateOnly: true, key: `dispute_${d.status}`, tone: DISPUTE_TONE[d.status], link: { resource: 'disputes', id: String(d.id) } });
     }
   }
   if (payment.settled_at) events.push({ at: payment.settled_at, key: 'settled', tone: 'success' });

@@ -1,5 +1,5 @@
 // Payouts that belong to another record (a merchant, one of its balances).
-import { DataTable } from 'react-admin';
+import { DataTable, type RaRecord } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { AmountWithStatus, Muted } from '../../common/MobileRow.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
@@ -8,7 +8,7 @@ import { StatusField } from '../../common/StatusChip.tsx';
 
 const mobile = {
   primary: () => <AmountWithStatus />,
-  secondary: (r: any) => <Muted>#{r.payout_number}</Muted>,
+  secondary: (r: RaRecord) => <Muted>#{r.payout_number}</Muted>,
   tertiary: () => <DateTimeField source="created_at" />,
 };
 

@@ -24,7 +24,7 @@ function show(record: typeof base, ui: React.ReactNode, available = 5_000_000, l
     dataProvider: {
       getOne: (async (resource: string) => (resource === 'balances'
         ? { data: { id: 'mer_1:USD', available, pending: 0 } }
-        : { data: { id: 'mer_1', name: 'Shop' } })) as any,
+        : { data: { id: 'mer_1', name: 'Shop' } })),
     },
   });
 }

@@ -1,5 +1,5 @@
 // Refunds that belong to another record (a payment, an intent, a merchant's payout under review).
-import { DataTable } from 'react-admin';
+import { DataTable, type RaRecord } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { EnumText } from '../../common/EnumText.tsx';
@@ -10,7 +10,7 @@ import { StatusField } from '../../common/StatusChip.tsx';
 
 const mobile = {
   primary: () => <AmountWithStatus />,
-  secondary: (r: any) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>,
+  secondary: (r: RaRecord) => <Muted><EnumText name="refund_reason" value={r.reason} /></Muted>,
   tertiary: () => <DateTimeField source="created_at" />,
 };
 

@@ -1,6 +1,6 @@
 // Ledger entry columns, shared by the ledger list and every "ledger entries" section (payment,
 // payout, balance), so an entry reads the same everywhere.
-import { DataTable } from 'react-admin';
+import { DataTable, type RaRecord } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { EnumField } from '../../common/EnumField.tsx';
 import { EnumText } from '../../common/EnumText.tsx';
@@ -19,6 +19,6 @@ export const ledgerColumns = () => [
 
 export const ledgerMobile = {
   primary: () => <MoneyField signed fontWeight={600} />,
-  secondary: (r: any) => <Muted><EnumText name="source_type" value={r.source_type} /> · {r.description}</Muted>,
+  secondary: (r: RaRecord) => <Muted><EnumText name="source_type" value={r.source_type} /> · {r.description}</Muted>,
   tertiary: () => <DateTimeField source="created_at" />,
 };

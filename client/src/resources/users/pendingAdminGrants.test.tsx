@@ -20,12 +20,12 @@ const GRANTS = [
 
 function renderPanel(grants: typeof GRANTS, locale?: string) {
   const decideAdminGrant = vi.fn(async (id: string) => ({ ...grants.find((g) => g.id === id)!, status: 'approved' }));
-  const getList = vi.fn(async (): Promise<any> => ({ data: grants, total: grants.length }));
+  const getList = vi.fn(async () => ({ data: grants, total: grants.length }));
   renderInAdmin(<PendingAdminGrants />, {
     locale,
     dataProvider: {
       getList,
-      getMany: async (_r: string, { ids }: any) => ({ data: ids.map((id: string) => USERS[id]).filter(Boolean) }),
+      getMany: async (_r: string, { ids }: { ids: string[] }) => ({ data: ids.map((id) => USERS[id]).filter(Boolean) }),
       decideAdminGrant,
     },
   });

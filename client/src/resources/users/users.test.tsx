@@ -22,7 +22,7 @@ function fillCreate(values: { email: string; name: string; password: string }) {
   fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 }
 
-function renderCreate(create: (...args: any[]) => Promise<any>, locale?: string) {
+function renderCreate(create: (...args: never[]) => Promise<unknown>, locale?: string) {
   const onLocation = vi.fn();
   renderInAdmin(
     <ResourceContextProvider value="users"><UserCreate /></ResourceContextProvider>,
@@ -35,7 +35,7 @@ describe('creating a user', () => {
   it('shows the password policy refusal on the password field, then creates the user once the password is good', async () => {
     const create = vi.fn()
       .mockRejectedValueOnce(policyRefusal())
-      .mockImplementationOnce(async (_r: string, { data }: any) => ({ data: { ...data, id: 'usr_NEW', disabled: false } }));
+      .mockImplementationOnce(async (_r: string, { data }: { data: Record<string, unknown> }) => ({ data: { ...data, id: 'usr_NEW', disabled: false } }));
     const onLocation = renderCreate(create);
     await screen.findByLabelText(/^Initial password/);
     fillCreate({ email: 'new.person@example.com', name: 'New Person', password: 'password1234' });
@@ -85,16 +85,16 @@ describe('creating a user', () => {
 
 const OTHER = { id: 'usr_OTHER', email: 'other@example.com', name: 'Olga Other', role: 'support', disabled: false };
 
-function renderEdit(record: typeof OTHER, update: (...args: any[]) => Promise<any>) {
+function renderEdit(record: typeof OTHER, update: (...args: never[]) => Promise<unknown>) {
   renderInAdmin(
     <Edit resource="users" id={record.id} mutationMode="pessimistic" actions={false}><UserEditForm /></Edit>,
-    { dataProvider: { getOne: async (): Promise<any> => ({ data: record }), update } },
+    { dataProvider: { getOne: async () => ({ data: record }), update } },
   );
 }
 
 describe('changing a user', () => {
   it('asks before disabling, saying their sessions end, and sends only what changed', async () => {
-    const update = vi.fn(async (_r: string, { id, data }: any) => ({ data: { ...OTHER, ...data, id } }));
+    const update = vi.fn(async (_r: string, { id, data }: { id: string; data: Record<string, unknown> }) => ({ data: { ...OTHER, ...data, id } }));
     renderEdit(OTHER, update);
     fireEvent.click(await screen.findByLabelText('Account disabled'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -6,7 +6,7 @@
 // late payment.captured is then stale. Capturing credits the amount and debits the fee through
 // the ledger (pending until settled); settling moves those entries to available.
 import { DECLINE_CODES } from '../../../../shared/declineCodes.ts';
-import type { PaymentStatus } from '../../../../shared/enums.ts';
+import type { IntentStatus, PaymentStatus } from '../../../../shared/enums.ts';
 import type { ProcessorEventType } from '../../../../shared/enums.ts';
 import { writeAudit } from '../../../audit/audit.ts';
 import { transition } from '../../../db/transition.ts';
@@ -46,7 +46,7 @@ const FORWARD: Record<PaymentStatus, readonly PaymentStatus[]> = {
 };
 
 /** The intent follows its payment; it never moves back either. */
-const INTENT_FROM: Partial<Record<PaymentStatus, { status: string; from: string[] }>> = {
+const INTENT_FROM: Partial<Record<PaymentStatus, { status: IntentStatus; from: IntentStatus[] }>> = {
   uncaptured: { status: 'uncaptured', from: ['created', 'pending'] },
   captured: { status: 'captured', from: ['created', 'pending', 'uncaptured'] },
   failed: { status: 'failed', from: ['created', 'pending', 'uncaptured'] },

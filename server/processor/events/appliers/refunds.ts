@@ -61,7 +61,7 @@ async function adopt(input: ApplyInput, r: Refund) {
   const refund = {
     id: r.id, payment_id: payment.id, intent_id: payment.intent_id, merchant_id: payment.merchant_id, amount: r.amount,
     currency: payment.currency, reason: (REFUND_REASONS as readonly string[]).includes(r.reason) ? r.reason as RefundReason : 'other',
-    status: 'succeeded', note: null, created_by: null, created_at: r.created_at,
+    status: 'succeeded' as const, note: null, created_by: null, created_at: r.created_at,
   };
   const inserted = await trx('refunds').insert(refund).onConflict('id').ignore().returning('id');
   if (!inserted.length) throw new Contended();
