@@ -25,11 +25,13 @@ async function signInAs(page: TestPage, url: string, email: string, password: st
 
 describe('admin screens', () => {
   let app: RunningApp, browser: Browser, admin: TestPage;
-  let newUserId: string;
   beforeAll(async () => ({ app, browser, page: admin } = await startSuite({ payments: 300, signInAs: 'admin' })));
   afterAll(() => stopSuite({ app, browser }));
 
-  it('creates a user, after the password policy refuses a common password on its field', async () => {
+  // One story, one test: each step needs the account the steps before it made (so the file's tests
+  // run in any order). Creates, changes the role, disables, then finds it all in the audit log.
+  it('a user\'s life: created (after the policy refuses a common password), role changed, disabled, audited', { timeout: 240_000 }, async () => {
+    // Created, after the password policy refuses a common password on its field.
     await admin.getByRole('menuitem', { name: 'Users', exact: true }).click();
     await waitForRows(admin, 'Users');
     await admin.getByRole('link', { name: 'New user' }).click();
@@ -54,12 +56,11 @@ describe('admin screens', () => {
     await expect.poll(() => admin.getByTestId('record-headline').textContent()).toBe(NEW_USER.name);
     const row = await app.t.db('users').where('email', NEW_USER.email).first();
     expect(row).toMatchObject({ name: NEW_USER.name, role: 'support' });
-    newUserId = row!.id;
+    const newUserId: string = row!.id;
     await screenshot(admin, 'admin-user-created');
     expect(unexpected(admin)).toEqual([]);
-  });
 
-  it('changes the user\'s role, confirming that their sessions end', async () => {
+    // The role changes, after confirming that their sessions end.
     await admin.getByRole('link', { name: 'Edit' }).click();
     await admin.waitForURL(new RegExp(`/users/${newUserId}$`));
     await admin.getByRole('combobox', { name: 'Role' }).click();
@@ -73,9 +74,8 @@ describe('admin screens', () => {
     await admin.waitForURL(new RegExp(`/users/${newUserId}/show$`));
     await expect.poll(async () => (await app.t.db('users').where('id', newUserId).first())!.role).toBe('operator');
     await expect.poll(() => admin.getByText('Operator', { exact: true }).count()).toBeGreaterThan(0);
-  });
 
-  it('disables the user: their open session ends and they can no longer sign in', async () => {
+    // Disabled: their open session ends and they can no longer sign in.
     const user = await openPage(browser);
     await signInAs(user, app.url, NEW_USER.email, NEW_USER.password);
     await user.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
@@ -83,7 +83,6 @@ describe('admin screens', () => {
     await admin.getByRole('link', { name: 'Edit' }).click();
     await admin.getByLabel('Account disabled').check();
     await admin.getByRole('button', { name: 'Save' }).click();
-    const dialog = admin.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('Disabling Rosa Lima signs them out of every session at once');
     await settle(admin);
     await screenshot(admin, 'admin-user-disable-confirm');
@@ -102,9 +101,8 @@ describe('admin screens', () => {
     await expect.poll(() => user.getByText('Invalid email or password').count()).toBe(1);
     expect(user.url()).toMatch(/\/login$/);
     await user.context().close();
-  });
 
-  it('filters the audit log by that user (who), by action (what), by record and by date (when)', async () => {
+    // The audit log, filtered by that user (who), by action (what), by record and by date (when).
     await admin.getByRole('menuitem', { name: 'Audit log', exact: true }).click();
     await waitForRows(admin, 'Audit log');
 

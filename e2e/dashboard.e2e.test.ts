@@ -26,6 +26,12 @@ describe('dashboard charts and reports', () => {
   beforeAll(async () => ({ app, browser, page } = await startSuite({ signInAs: 'admin' })));
   afterAll(() => stopSuite({ app, browser }));
 
+  /** The dashboard as it first opens, its charts drawn (each test starts there, in any order). */
+  const home = async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('fee-chart').locator('svg .recharts-bar-rectangle').first().waitFor();
+  };
+
   it('keeps recharts out of the first download', () => {
     const has = (file: string) => fs.readFileSync(path.join(DIST, file), 'utf8').includes('recharts-cartesian-axis');
     const report = measureBundle(DIST);
@@ -34,7 +40,7 @@ describe('dashboard charts and reports', () => {
   });
 
   it('shows an admin the key figures, the work lists and the fee and plan charts', async () => {
-    await page.getByTestId('fee-chart').locator('svg .recharts-bar-rectangle').first().waitFor();
+    await home();
     await page.getByTestId('plan-chart').locator('svg .recharts-bar-rectangle').first().waitFor();
     // Fee chart: a volume area, fee bars and the effective-rate line, on one currency.
     const fee = page.getByTestId('fee-chart');
@@ -51,6 +57,7 @@ describe('dashboard charts and reports', () => {
   });
 
   it('redraws the fee chart when the interval and the currency change', async () => {
+    await home();
     const fee = page.getByTestId('fee-chart');
     const weekly = await xTicks(page, 'fee-chart');
     const monthly = page.waitForRequest((r) => r.url().includes('/api/stats/fees') && r.url().includes('interval=month'));
@@ -76,6 +83,7 @@ describe('dashboard charts and reports', () => {
   });
 
   it('shows an empty state for a range without captured payments', async () => {
+    await home();
     await page.getByTestId('range-from').fill('2020-01-01');
     await page.getByTestId('range-to').fill('2020-01-31');
     await page.getByTestId('fee-card').getByTestId('chart-empty').waitFor();
@@ -84,8 +92,7 @@ describe('dashboard charts and reports', () => {
   });
 
   it('is readable in dark mode', async () => {
-    await page.reload();
-    await page.getByTestId('fee-chart').locator('svg .recharts-bar-rectangle').first().waitFor();
+    await home();
     await page.getByRole('button', { name: 'Toggle light/dark mode' }).click();
     await page.waitForTimeout(300);
     // Axis labels take the theme's secondary text colour: light on the dark background.

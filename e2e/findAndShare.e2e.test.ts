@@ -47,6 +47,9 @@ describe('finding things and sharing queries', () => {
   });
 
   it('shares a saved query with the team: a colleague sees it and applies it, only the owner unshares it', async () => {
+    // Starts from the list it saves, whatever ran before.
+    await page.goto(`${app.url}/payments?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`);
+    await expect.poll(() => rangeInfo(page)).toMatch(new RegExp(`of ${matching}$`));
     const sidebar = page.getByTestId('filter-sidebar');
     await sidebar.getByRole('button', { name: /Save current query/ }).click();
     await page.getByLabel('Query name').fill(`Payments of ${name}`);

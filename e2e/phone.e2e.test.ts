@@ -3,15 +3,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp } from './support/app.ts';
-import { horizontalOverflow, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
+import { horizontalOverflow, openPage, PHONE, screenshot, signIn, waitForRows, type TestPage } from './support/browser.ts';
 import { startSuite, stopSuite } from './support/suite.ts';
+
+const PHONE_PAGE = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const LISTS = ['payments', 'intents', 'refunds', 'disputes', 'payouts', 'balances', 'transactions', 'merchants', 'plans', 'users', 'audit'];
 
 describe('on a phone', () => {
   let app: RunningApp, browser: Browser, page: TestPage;
   beforeAll(async () => {
-    ({ app, browser, page } = await startSuite({ page: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } }));
+    ({ app, browser, page } = await startSuite({ page: PHONE_PAGE }));
     await page.goto(`${app.url}/login`);
     await screenshot(page, 'phone-login');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -60,6 +62,7 @@ describe('on a phone', () => {
 
   it('searches from the search icon', async () => {
     const payment = await app.t.db('payments').orderBy('id').first();
+    await page.goto(`${app.url}/`);
     await page.getByRole('button', { name: 'Open search' }).click();
     const search = page.getByRole('combobox', { name: 'Search' });
     await search.fill(payment!.id);
@@ -69,13 +72,20 @@ describe('on a phone', () => {
   });
 
   it('switches language and theme from the user menu', async () => {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Português' }).click();
-    await expect.poll(() => page.locator('#react-admin-title').textContent()).toContain('Pagamento');
-    await page.getByRole('button', { name: 'Perfil' }).click();
-    await page.getByRole('menuitem', { name: /claro\/escuro/ }).click();
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
-    await screenshot(page, 'phone-pt-dark', true);
-    expect(page.errors).toEqual([]);
+    // A page of its own: the language and theme it picks stay out of the other tests.
+    const own = await openPage(browser, PHONE_PAGE);
+    await signIn(own, app.url, 'admin');
+    const payment = await app.t.db('payments').orderBy('id').first();
+    await own.goto(`${app.url}/payments/${payment!.id}/show`);
+    await own.getByTestId('record-headline').waitFor();
+    await own.getByRole('button', { name: 'Profile' }).click();
+    await own.getByRole('menuitem', { name: 'Português' }).click();
+    await expect.poll(() => own.locator('#react-admin-title').textContent()).toContain('Pagamento');
+    await own.getByRole('button', { name: 'Perfil' }).click();
+    await own.getByRole('menuitem', { name: /claro\/escuro/ }).click();
+    await expect.poll(() => own.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await screenshot(own, 'phone-pt-dark', true);
+    expect(own.errors).toEqual([]);
+    await own.context().close();
   });
 });
