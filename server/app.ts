@@ -77,6 +77,10 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.use(metricsRoutes(ctx));
 
   const api = Router();
+  // Server to server, authenticated by its signature: before the Origin check, the JSON parser
+  // (it verifies the raw bytes) and the session; and before pino-http — its POST, hundreds a
+  // second, writes its own request line (processorEventRoutes). Anything else falls through.
+  api.use('/processor/events', processorEventRoutes(ctx));
   api.use(
     pinoHttp({
       logger: ctx.log,
@@ -94,9 +98,6 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
     }),
   );
   api.use(apiResponseHeaders);
-  // Server to server, authenticated by its signature: before the Origin check, the JSON parser
-  // (it verifies the raw bytes) and the session.
-  api.use('/processor/events', processorEventRoutes(ctx));
   api.use(sameOriginWrites);
   api.use(requireJsonBody);
   // 100 kB is far above any JSON this API takes; gzip bodies are refused (no zip bombs); nesting

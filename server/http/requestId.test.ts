@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
+import { deliver, WEBHOOK_SECRET } from '../test/processorEvents.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -14,7 +15,7 @@ describe('X-Request-Id', () => {
   let output = '';
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    t = await createTestApp('sqlite', { payments: 10 });
+    t = await createTestApp('sqlite', { payments: 10, config: { PROCESSOR_WEBHOOK_SECRET: WEBHOOK_SECRET } });
     const sink = new Writable({
       write(chunk, _enc, done) {
         output += chunk.toString();
@@ -56,5 +57,20 @@ describe('X-Request-Id', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2); // the error and the request line
     expect(lines.map((l) => l.reqId)).toEqual(lines.map(() => 'trace-me-42'));
     expect(lines.find((l) => l.res)?.req.id).toBe('trace-me-42');
+  });
+
+  it('When a processor event is posted, then it writes one request line with its id (its own lighter logger)', async () => {
+    const event = { id: 'evt_line_1', type: 'thing.happened', created_at: t.clock.now.toISOString(), data: { id: 'thing_1' } };
+    for (const [header, status] of [[undefined, 200], [null, 401]] as const) {
+      output = '';
+      const res = await deliver({ ...t, app }, event, { header }).set('X-Request-Id', `evt-line-${status}`);
+      expect(res.status).toBe(status);
+      const lines = output.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({
+        level: 30, reqId: `evt-line-${status}`, msg: 'request completed',
+        req: { id: `evt-line-${status}`, method: 'POST', url: '/api/processor/events' }, res: { statusCode: status },
+      });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { Autocomplete, Box, IconButton, InputBase, ListSubheader, Typography } f
 import { alpha } from '@mui/material/styles';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCreatePath, useDataProvider, useGetResourceLabel, useNavigate, useTranslate } from 'react-admin';
+import { useAutocompleteTexts } from '../common/useAutocompleteTexts.ts';
 import { SEARCH_MIN_LENGTH, type SearchGroup, type SearchHit, type SearchResponse } from '../../../shared/api/search.ts';
 import { StatusChip } from '../common/StatusChip.tsx';
 import { useIntlLocale } from '../common/useIntlLocale.ts';
@@ -59,6 +60,7 @@ function SearchField({ overlay, onDone }: { overlay: boolean; onDone: () => void
   const navigate = useNavigate();
   const createPath = useCreatePath();
   const translate = useTranslate();
+  const autocompleteTexts = useAutocompleteTexts();
   const resourceLabel = useGetResourceLabel();
   const label = useSearchLabel();
   const locale = useIntlLocale();
@@ -131,6 +133,7 @@ function SearchField({ overlay, onDone }: { overlay: boolean; onDone: () => void
 
   return (
     <Autocomplete<Option, false, false, false>
+      {...autocompleteTexts}
       open={showPopup}
       onOpen={() => setOpen(true)}
       onClose={(_event, reason) => {

@@ -2,6 +2,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
+import { useAutocompleteTexts } from '../common/useAutocompleteTexts.ts';
 
 export interface MerchantChoice { id: string; name: string }
 
@@ -11,6 +12,7 @@ export function MerchantPicker({ value, onChange, label = 'app.stats.merchant' }
   label?: string;
 }) {
   const translate = useTranslate();
+  const texts = useAutocompleteTexts();
   const [text, setText] = useState('');
   const q = text.trim();
   const { data = [], isPending } = useGetList<MerchantChoice>('merchants', {
@@ -20,6 +22,7 @@ export function MerchantPicker({ value, onChange, label = 'app.stats.merchant' }
   });
   return (
     <Autocomplete
+      {...texts}
       size="small"
       sx={{ width: 220 }}
       options={data}

@@ -6,6 +6,8 @@ import { SIGNATURE_HEADER, verifySignature, webhookSecrets } from '../../../shar
 import type { AppContext } from '../../context.ts';
 import { badRequest, HttpError, unauthorized } from '../../errors.ts';
 import { errorHandler } from '../../http/errorHandler.ts';
+import { leanRequestLog } from '../../http/leanRequestLog.ts';
+import { apiResponseHeaders } from '../../http/security.ts';
 import { receiveEvent } from './apply.ts';
 import { parseEnvelope } from './envelope.ts';
 import { tokenBucket } from './rateLimit.ts';
@@ -18,6 +20,9 @@ export function processorEventRoutes(ctx: AppContext): Router {
   const secrets = webhookSecrets(ctx.config.PROCESSOR_WEBHOOK_SECRET);
   r.post(
     '/',
+    // Mounted before the API's pino-http and headers (server/app.ts): this route's own, lighter.
+    apiResponseHeaders,
+    leanRequestLog(ctx.log),
     (req: Request, _res: Response, next: () => void) => {
       if (!limiter.take(req.ip ?? '', Date.now())) {
         throw new HttpError(429, 'Too many events; retry in a moment', undefined, { 'Retry-After': '1' });
