@@ -13,7 +13,7 @@ const LISTS = [
   ['payouts', 'Payouts'], ['balances', 'Balances'], ['transactions', 'Ledger'], ['merchants', 'Merchants'],
   ['plans', 'Plans'], ['users', 'Users'], ['audit', 'Audit log'],
 ] as const;
-const MAYBE_EMPTY = [['events', 'Processor events'], ['outbox', 'Deliveries to the processor']] as const;
+const MAYBE_EMPTY = [['events', 'Processor events'], ['outbox', 'Processor deliveries']] as const;
 
 /** A list with no filter, default sort and page size, and the default columns. */
 const fresh = (resource: string) => `/${resource}?filter=%7B%7D&page=1&perPage=25`;

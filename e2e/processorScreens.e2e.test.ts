@@ -72,8 +72,8 @@ describe('processor events and deliveries', () => {
     const item = (await app.t.db('outbox').where('object_id', refundId).first('id', 'status', 'attempts'))!;
     expect(item).toMatchObject({ status: 'failed', attempts: 1 });
 
-    await admin.getByRole('menuitem', { name: 'Deliveries to the processor' }).click();
-    await waitForRows(admin, 'Deliveries to the processor');
+    await admin.getByRole('menuitem', { name: 'Processor deliveries' }).click();
+    await waitForRows(admin, 'Processor deliveries');
     const row = admin.locator('tbody .RaDataTable-row', { hasText: refusal });
     await expect.poll(() => row.textContent()).toContain('Failed');
     expect(await row.textContent()).toContain('Refund');

@@ -89,7 +89,7 @@ export const appEn = {
       },
     },
     outbox: {
-      name: 'Delivery to the processor |||| Deliveries to the processor',
+      name: 'Processor delivery |||| Processor deliveries',
       fields: {
         ...common, kind: 'Request', object_id: 'Record', status: 'Status', attempts: 'Attempts', next_attempt_at: 'Next attempt',
         leased_until: 'Being sent until', last_error: 'Last error', request_id: 'Request id', delivered_at: 'Delivered', payload: 'Request',
