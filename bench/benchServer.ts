@@ -61,7 +61,13 @@ export async function startServer(databaseUrl: string, logLevel = 'info', extraE
   // BENCH_SERVER_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (--cpu-prof).
   const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_CPU_PROF] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'true', LOG_LEVEL: logLevel, NODE_ENV: 'production', ...extraEnv },
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_SEED: 'true', LOG_LEVEL: logLevel, NODE_ENV: 'production',
+      // The simulator answers the server's calls but makes no new payments: what is measured is the
+      // benchmark's own load, and the database keeps the size it was seeded with (reusable next run).
+      SIMULATOR_GENERATOR: 'false',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = new URL(`http://127.0.0.1:${port}`);

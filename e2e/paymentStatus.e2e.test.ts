@@ -37,6 +37,11 @@ describe('payment statuses as people read them', () => {
   it('filters the payments list on refunded, partially refunded and disputed, with the refunded amount beside each', async () => {
     await page.goto(`${app.url}/payments?filter=%7B%7D&page=1&perPage=25&sort=created_at&order=DESC`);
     await waitForRows(page, 'Payments');
+    // The refunded amount is a column the user turns on (it is off by default so the list fits a laptop).
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.locator('.MuiPopover-root').getByLabel('Refunded', { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('thead th.column-amount_refunded').count()).toBe(1);
     const sidebar = page.getByTestId('filter-sidebar');
     for (const [label, status] of [['Refunded', 'refunded'], ['Partially refunded', 'partially_refunded'], ['Disputed', 'disputed']]) {
       await sidebar.getByText(label, { exact: true }).click();
