@@ -1,9 +1,11 @@
 // Server CPU per processor event, in-process (issue #10): N signed events posted over HTTP to a
 // createApp on port 0, by 8 senders, logging at info to /dev/null as in production. Prints the
 // process CPU per event (client share included: the same in every run, so runs compare).
+// MINIMAL=1: express with only the events router, none of the app's middleware.
 // Usage: tsx bench/profileIngest.ts [events=2000] [sqlite|pg]   (pg: TEST_DATABASE_URL)
 // Under `node --cpu-prof --import tsx` it gives the profile of the same work.
 import http from 'node:http';
+import express from 'express';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { signatureHeader, SIGNATURE_HEADER } from '../shared/processorSignature.ts';
@@ -12,6 +14,7 @@ import { testConfig } from '../server/config.ts';
 import type { AppContext } from '../server/context.ts';
 import { seedDemo } from '../server/seed/seedDemo.ts';
 import { ANCHOR, createTestDb, TEST_COST } from '../server/test/harness.ts';
+import { processorEventRoutes } from '../server/processor/events/routes.ts';
 import { receiveEvent } from '../server/processor/events/apply.ts';
 import { parseEnvelope } from '../server/processor/events/envelope.ts';
 import { EventStream, WEBHOOK_SECRET, EVENTS_PATH } from '../server/test/processorEvents.ts';
@@ -47,7 +50,10 @@ const bare: http.RequestListener = (req, res) => {
   req.resume();
   req.on('end', () => res.setHeader('content-type', 'application/json').end('{"status":"applied"}'));
 };
-const server = http.createServer(process.env.BARE ? bare : createApp(ctx)).listen(0);
+// MINIMAL=1: express with only the events router (what the app's other middleware costs).
+const minimal = express();
+minimal.use('/api/processor/events', processorEventRoutes(ctx));
+const server = http.createServer(process.env.BARE ? bare : process.env.MINIMAL ? minimal : createApp(ctx)).listen(0);
 await new Promise((r) => server.once('listening', r));
 const port = (server.address() as AddressInfo).port;
 
