@@ -37,7 +37,9 @@ describe.each(ENGINES)('refunds on %s', (engine) => {
     const audit = await t.db('audit').where({ action: 'refund.created', entity_id: res.body.id });
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBe(t.users.operator.id);
-    expect((await (await t.agent('operator')).get(`/api/refunds/${res.body.id}`)).body).toEqual(res.body);
+    // Read back as written, plus the merchant's name that every read carries (docs/api.md).
+    const merchant = await t.db('merchants').where('id', res.body.merchant_id).first();
+    expect((await (await t.agent('operator')).get(`/api/refunds/${res.body.id}`)).body).toEqual({ ...res.body, merchant_name: merchant!.name });
     // The request to the processor, written with the refund, carrying the user request's id.
     const asked = await t.db('outbox').where('object_id', res.body.id);
     expect(asked).toHaveLength(1);
