@@ -91,6 +91,9 @@ describe('records and their links', () => {
     await page.goto(`${app.url}/payouts/${payout!.id}/show`);
     await expect.poll(() => page.getByTestId('related-transactions').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('payout-approvals').textContent()).not.toContain('No approvals yet');
+    // Who decided, by name, to every role that sees the payout (this page is support's).
+    const decider = await app.t.db('users').where('id', payout!.decided_by!).first();
+    await expect.poll(() => page.getByText(decider!.name, { exact: true }).count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'record-payout');
     // The ledger entry leads back to the payout, and on to the balance it came from.
     await page.getByTestId('related-transactions').locator('tbody tr').first().click();

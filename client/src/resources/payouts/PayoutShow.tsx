@@ -5,11 +5,13 @@ import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../common/DateTimeField.tsx';
 import { Columns, FieldGrid, Item, RecordHeader, Section, ShowPage } from '../../common/DetailLayout.tsx';
 import { MoneyField } from '../../common/MoneyField.tsx';
-import { MerchantField, UserField } from '../../common/RecordLinks.tsx';
+import { MerchantField } from '../../common/RecordLinks.tsx';
+import { UserName } from '../../common/UserName.tsx';
 import { Approvals } from './Approvals.tsx';
 import { PayoutActions } from './PayoutActions.tsx';
 import { PayoutDecision } from './PayoutDecision.tsx';
 import { PayoutFlags } from './PayoutFlags.tsx';
+import { userNameIn } from './payoutState.ts';
 import { RelatedLedger } from '../transactions/RelatedLedger.tsx';
 
 function PayoutNumber() {
@@ -54,7 +56,7 @@ export default function PayoutShow() {
                 <Item source="net_amount"><MoneyField source="net_amount" /></Item>
                 <Item source="transaction_count"><TextField source="transaction_count" /></Item>
                 <Item source="created_at"><DateTimeField source="created_at" /></Item>
-                <Item source="decided_by"><UserField source="decided_by" /></Item>
+                <Item source="decided_by"><DecidedBy /></Item>
                 <Item source="decided_at"><DateTimeField source="decided_at" /></Item>
               </FieldGrid>
             </Section>
@@ -65,4 +67,11 @@ export default function PayoutShow() {
       />
     </ShowPage>
   );
+}
+
+/** Who decided, by name for every role (the payout carries its deciders' names), as the approvals panel says it. */
+function DecidedBy() {
+  const record = useRecordContext();
+  if (!record?.decided_by) return <Typography component="span" variant="body2" color="text.secondary">—</Typography>;
+  return <UserName id={record.decided_by} name={userNameIn(record, record.decided_by)} />;
 }
