@@ -12,11 +12,7 @@ import { useEnumLabel } from '../../common/EnumField.tsx';
 import { IdLink } from '../../common/RecordLinks.tsx';
 import { StatusChip } from '../../common/StatusChip.tsx';
 import { useIntlLocale } from '../../common/useIntlLocale.ts';
-
-const PREFIX_RESOURCE: Record<string, string> = {
-  mer: 'merchants', plan: 'plans', pi: 'intents', py: 'payments', re: 'refunds', dp: 'disputes', po: 'payouts',
-  txn: 'transactions', usr: 'users',
-};
+import { resourceOfId } from '../idLinks.ts';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -36,8 +32,8 @@ function useValueFormatter(entity: string, detail: Detail) {
       return formatMoney(value, detail.currency, locale);
     }
     if (typeof value === 'string') {
-      const prefix = ID_PATTERN.exec(value)?.[1];
-      if (prefix && PREFIX_RESOURCE[prefix]) return <IdLink resource={PREFIX_RESOURCE[prefix]} id={value} />;
+      const resource = ID_PATTERN.test(value) ? resourceOfId(value) : undefined;
+      if (resource) return <IdLink resource={resource} id={value} />;
       if (key === 'role') return enumLabel('role', value);
       if (key === 'status') return <StatusChip status={value} />;
       if (key === 'reason' && entity === 'refunds') return enumLabel('refund_reason', value);
